@@ -6,7 +6,7 @@
 __all__ = ['MNIST_URL', 'MNIST_CLASSES', 'FASHION_CLASSES', 'DataError', 'DownloadError', 'SampleWarning', 'Splits', 'data_dir',
            'mnist_path', 'download', 'write_idx', 'load_idx', 'load_sample', 'load_mnist', 'show_images']
 
-# %% ../nbs/00_data.ipynb #1e173d63
+# %% ../nbs/00_data.ipynb #2dacec55
 import gzip, hashlib, math, os, pickle, struct, tempfile, warnings, zlib
 from collections import namedtuple
 from collections.abc import Callable
@@ -19,10 +19,10 @@ from urllib.request import urlopen
 import numpy as np, torch
 import minimlp
 
-# %% ../nbs/00_data.ipynb #857315ee
+# %% ../nbs/00_data.ipynb #bae6a97d
 MNIST_URL = 'https://github.com/mnielsen/neural-networks-and-deep-learning/blob/master/data/mnist.pkl.gz?raw=true'
 
-# %% ../nbs/00_data.ipynb #b12be254
+# %% ../nbs/00_data.ipynb #113db819
 class DataError(ValueError):
     "A data file exists but is not what it should be (corrupt, truncated, wrong format); the message names the file."
 
@@ -32,7 +32,7 @@ class DownloadError(ConnectionError):
 class SampleWarning(UserWarning):
     "Full MNIST is not available, so the small sample bundled with the package is used instead."
 
-# %% ../nbs/00_data.ipynb #6fde5553
+# %% ../nbs/00_data.ipynb #a830f634
 class Splits(namedtuple('Splits', 'x_train y_train x_valid y_valid')):
     "`(x_train, y_train, x_valid, y_valid)` with attributes `x_test`, `y_test`, `source`, `is_sample` and `cached`."
     def __new__(cls, x_train, y_train, x_valid, y_valid, x_test=None, y_test=None,
@@ -48,7 +48,7 @@ class Splits(namedtuple('Splits', 'x_train y_train x_valid y_valid')):
         return (f"Splits(train={n(self.x_train)}, valid={n(self.x_valid)}, test={n(self.x_test)}, "
                 f"source={self.source!r}, is_sample={self.is_sample}, cached={self.cached})")
 
-# %% ../nbs/00_data.ipynb #dec2747d
+# %% ../nbs/00_data.ipynb #eff3399f
 _PKG = Path(minimlp.__file__).parent  # the minimlp package folder, installed or checked out
 
 def _repo_root(pkg:Path=_PKG # a minimlp package folder
@@ -63,7 +63,7 @@ def _user_cache() -> Path:
     "The per-user cache folder: `$XDG_CACHE_HOME/minimlp`, by default `~/.cache/minimlp`."
     return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'minimlp'
 
-# %% ../nbs/00_data.ipynb #923e6cf6
+# %% ../nbs/00_data.ipynb #d03b5274
 def data_dir() -> Path:
     "Folder for data sets: `$MINIMLP_DATA`, else the checkout's `data/` folder, else the per-user cache folder."
     if env := os.environ.get('MINIMLP_DATA'): return Path(env).expanduser()
@@ -74,7 +74,7 @@ def mnist_path() -> Path:
     "Where the MNIST pickle is (or will be downloaded to): `data_dir()/'mnist'/'mnist.pkl.gz'`."
     return data_dir()/'mnist'/'mnist.pkl.gz'
 
-# %% ../nbs/00_data.ipynb #70dbbd95
+# %% ../nbs/00_data.ipynb #fe06d229
 @contextmanager
 def _atomic(dest:Path):
     "Yield a temporary path beside `dest` (creating folders); move it onto `dest` if the block succeeds, else delete it."
@@ -88,7 +88,7 @@ def _atomic(dest:Path):
         os.replace(tmp, dest)
     finally: tmp.unlink(missing_ok=True)
 
-# %% ../nbs/00_data.ipynb #b88af576
+# %% ../nbs/00_data.ipynb #e8228eb6
 def _check_gzip(fn:Path):
     "Raise `DataError` unless `fn` is a complete, uncorrupted gzip file (reading it to the end checks CRC and length)."
     try:
@@ -96,7 +96,7 @@ def _check_gzip(fn:Path):
             while f.read(1 << 20): pass
     except (OSError, EOFError, zlib.error) as e: raise DataError(f"{fn}: not a valid gzip file ({e})") from e
 
-# %% ../nbs/00_data.ipynb #99fbe1c2
+# %% ../nbs/00_data.ipynb #15bd8858
 def download(url:str, # http(s) or file URL
              dest:str|Path, # file to create; its folders are created as needed
              timeout:float=30, # seconds allowed to connect, and for each read
@@ -126,7 +126,7 @@ def download(url:str, # http(s) or file URL
                             f"fetch that file elsewhere and save it as {dest}") from e
     return dest
 
-# %% ../nbs/00_data.ipynb #f8f5e14f
+# %% ../nbs/00_data.ipynb #28a31475
 _PICKLE_OK = {('numpy', 'ndarray'), ('numpy', 'dtype'), ('_codecs', 'encode'),
               ('numpy.core.multiarray', '_reconstruct'), ('numpy._core.multiarray', '_reconstruct')}
 _reconstruct = np.empty(0).__reduce__()[0]  # numpy's array rebuilder, wherever this numpy version keeps it
@@ -138,7 +138,7 @@ class _ArrayUnpickler(pickle.Unpickler):
             raise pickle.UnpicklingError(f"refusing to load {module}.{name}: only numpy arrays are expected")
         return _reconstruct if name == '_reconstruct' else super().find_class(module, name)
 
-# %% ../nbs/00_data.ipynb #b4eb87e7
+# %% ../nbs/00_data.ipynb #5026c672
 def _describe(o) -> str:
     "Short description of `o` for error messages: dtype and shape for arrays, type and length otherwise."
     if isinstance(o, np.ndarray): return f"{o.dtype} array of shape {o.shape}"
@@ -168,7 +168,7 @@ def _read_pickle(fn:Path) -> list:
         raise DataError(f"{fn}: cannot read it as a gzipped pickle ({type(e).__name__}: {e})") from e
     return _check_mnist(data, fn)
 
-# %% ../nbs/00_data.ipynb #9afd2873
+# %% ../nbs/00_data.ipynb #439e40eb
 _CACHE_VERSION = 1
 _NAMES = 'x_train y_train x_valid y_valid x_test y_test'.split()
 
@@ -188,7 +188,7 @@ def _cache_key(src:Path) -> list:
     st = src.stat()
     return [_CACHE_VERSION, st.st_size, st.st_mtime_ns]
 
-# %% ../nbs/00_data.ipynb #85683e0a
+# %% ../nbs/00_data.ipynb #d1ed794e
 def _load_pickle(src:Path) -> Splits:
     "MNIST from pickle `src`, through a tensor cache rebuilt whenever `src` changes."
     cache, key = _cache_file(src), _cache_key(src)
@@ -203,7 +203,7 @@ def _load_pickle(src:Path) -> Splits:
     except OSError as e: warnings.warn(f"could not write the MNIST reload cache {cache} ({e}); loads stay slow")
     return Splits(*ts, source=str(src))
 
-# %% ../nbs/00_data.ipynb #64ab0390
+# %% ../nbs/00_data.ipynb #f863c0fb
 _IDX_NAMES = ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')
 
 def _read_idx(fn:Path, ndim:int) -> np.ndarray:
@@ -220,7 +220,7 @@ def _read_idx(fn:Path, ndim:int) -> np.ndarray:
         raise DataError(f"{fn}: header says shape {dims} ({math.prod(dims):,} bytes) but {len(buf) - hdr:,} bytes follow")
     return np.frombuffer(buf, np.uint8, offset=hdr).reshape(dims)
 
-# %% ../nbs/00_data.ipynb #9fb73293
+# %% ../nbs/00_data.ipynb #b6eb6423
 def write_idx(fn:str|Path, # destination; gzipped if it ends in `.gz`
               a, # uint8 array (or CPU tensor) of any shape
              ) -> Path:
@@ -234,7 +234,7 @@ def write_idx(fn:str|Path, # destination; gzipped if it ends in `.gz`
         else: f.write(buf)
     return fn
 
-# %% ../nbs/00_data.ipynb #9b2be0ea
+# %% ../nbs/00_data.ipynb #a5b4d50d
 def _find_idx(folder:Path) -> list:
     "The four IDX files in `folder`, each plain or `.gz`; `FileNotFoundError` naming the folder and missing names."
     if not folder.is_dir(): raise FileNotFoundError(f"{folder}: no such folder (expected the IDX files {', '.join(_IDX_NAMES)})")
@@ -258,11 +258,11 @@ def load_idx(folder:str|Path # holds train-images-idx3-ubyte[.gz], train-labels-
     fx, fy, fxt, fyt = _find_idx(Path(folder))
     return (*_idx_pair(fx, fy), *_idx_pair(fxt, fyt))
 
-# %% ../nbs/00_data.ipynb #b494bd77
+# %% ../nbs/00_data.ipynb #4c73a063
 MNIST_CLASSES = tuple('0123456789')
 FASHION_CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
 
-# %% ../nbs/00_data.ipynb #3d8c8042
+# %% ../nbs/00_data.ipynb #f9ca75a5
 _SAMPLE = _PKG/'sample'
 
 def _idx_splits(folder:Path, is_sample:bool=False) -> Splits:
@@ -277,7 +277,7 @@ def load_sample() -> Splits:
     "The bundled sample of real MNIST digits: 4,000 train, 500 valid, 500 test (see `minimlp/sample/README.md`)."
     return _idx_splits(_SAMPLE, is_sample=True)
 
-# %% ../nbs/00_data.ipynb #0c8f47a1
+# %% ../nbs/00_data.ipynb #722ac270
 _failed = {}  # url -> why its download failed in this process; not retried, so offline runs stay fast
 
 def _fetch(url:str|None, dest:Path, timeout:float, progress:bool) -> str|None:
@@ -309,7 +309,7 @@ def load_mnist(path:str|Path|None=None, # a `.pkl.gz` or an IDX folder; default 
         return load_sample()
     return _load_pickle(path)
 
-# %% ../nbs/00_data.ipynb #16f248f1
+# %% ../nbs/00_data.ipynb #b07a8c24
 def show_images(x, # images: (N, 784) (square images, flattened) or (N, rows, cols)
                 y=None, # labels: ints, or None
                 n:int=20, # how many images, from the first
