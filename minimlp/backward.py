@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_backward.ipynb #dc8d240e
 from __future__ import annotations
-import math, torch
+import torch
 from dataclasses import dataclass
 from typing import Callable
 from torch import Tensor
@@ -144,5 +144,5 @@ def check_grads(f: Callable[..., Tensor], # loss as a function of the parameters
     for k, p in params.items():
         idx = None if n is None or p.numel() <= n else torch.randperm(p.numel(), generator=g)[:n].tolist()
         fd = num_grad(lambda _: f(*ps), p, eps, idx)
-        pairs[f'{k}' if idx is None else f'{k}[{n}]'] = (grads[k] if idx is None else grads[k].view(-1)[idx], fd)
+        pairs[k if idx is None else f'{k}[{n}]'] = (grads[k] if idx is None else grads[k].reshape(-1)[idx], fd)
     return cmp_table(pairs, rtol, atol, show)
