@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['main']
 
-# %% ../nbs/07_cli.ipynb #5fca38e7
+# %% ../nbs/07_cli.ipynb #bca59eb8
 import argparse, json, math, sys, time, warnings
 from dataclasses import asdict
 from pathlib import Path
@@ -17,7 +17,7 @@ from .backward import forward_and_backward, cmp, CmpTable
 from . import module, autograd
 from .training import fit, normalize, CrossEntropy, MLP
 
-# %% ../nbs/07_cli.ipynb #30da644f
+# %% ../nbs/07_cli.ipynb #9cd89d0b
 class _Abort(Exception):
     "Bad input: `main` prints the message on stderr and returns exit status 2"
 
@@ -43,7 +43,7 @@ def _device(name):
         raise argparse.ArgumentTypeError(f'device {name!r} is not available here ({why})') from None
     return d
 
-# %% ../nbs/07_cli.ipynb #5afa51a7
+# %% ../nbs/07_cli.ipynb #7fd6399d
 def _default_device():
     "The current accelerator (a CUDA GPU, Apple's MPS...) if there is one, else the CPU"
     return torch.accelerator.current_accelerator() or torch.device('cpu')
@@ -81,7 +81,7 @@ def _parser():
     b.set_defaults(run=_bench)
     return p
 
-# %% ../nbs/07_cli.ipynb #aa5a4d6d
+# %% ../nbs/07_cli.ipynb #ebd29b52
 def _say(*args): print('minimlp:', *args, file=sys.stderr)
 
 def _load(path):
@@ -93,7 +93,7 @@ def _load(path):
     for w in ws: _say(w.message)
     return d
 
-# %% ../nbs/07_cli.ipynb #f81b2091
+# %% ../nbs/07_cli.ipynb #adf40ecf
 def _train(a) -> int:
     d, dev = _load(a.data), a.device or _default_device()
     torch.set_num_threads(a.threads)
@@ -115,11 +115,11 @@ def _train(a) -> int:
             hyperparameters=dict(lr=a.lr, bs=a.bs, hidden=a.hidden, seed=a.seed, momentum=0.9, schedule='cosine'),
             history=hist)))
     else:
-        print(f"final validation accuracy: {acc:.2%} ({n_in}-{a.hidden}-{n_out} MLP, {a.epochs} epochs, {secs:.1f} s on {dev}, "
+        print(f"final validation accuracy: {acc:.2%} ({n_in}-{a.hidden}-{n_out} MLP, {a.epochs} epoch{'s' * (a.epochs > 1)}, {secs:.1f} s on {dev}, "
               f"{'the bundled SAMPLE' if d.is_sample else d.source})")
     return 0
 
-# %% ../nbs/07_cli.ipynb #4cdcd929
+# %% ../nbs/07_cli.ipynb #8b6500a9
 _TOL = 1e-10
 
 def _rows_mse(x, y):
@@ -161,7 +161,7 @@ def _compare(rows):
     "`cmp` each (name, ours, reference) with rtol = `_TOL` and atol = `_TOL` times the reference's largest magnitude"
     return CmpTable(cmp(n, a, b, rtol=_TOL, atol=_TOL * b.abs().max().item(), show=False) for n, a, b in rows)
 
-# %% ../nbs/07_cli.ipynb #a3c2f97e
+# %% ../nbs/07_cli.ipynb #ea2a059b
 def _check(a) -> int:
     d = _load(a.data)
     x, y = d.x_train[:1000].double(), d.y_train[:1000]
@@ -178,7 +178,7 @@ def _check(a) -> int:
         print('all implementations agree' if not bad else f"DISAGREE: {', '.join(bad)}")
     return 1 if bad else 0
 
-# %% ../nbs/07_cli.ipynb #5f025e88
+# %% ../nbs/07_cli.ipynb #0fd97e61
 def _bench(a) -> int:
     from minimlp.bench import run_bench, format_report
     res = run_bench(quick=a.quick)

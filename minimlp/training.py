@@ -6,7 +6,7 @@
 __all__ = ['logsumexp', 'log_softmax', 'cross_entropy', 'CrossEntropy', 'accuracy', 'MLP', 'evaluate', 'plot_history', 'fit',
            'normalize', 'fit_autograd']
 
-# %% ../nbs/05_training.ipynb #dfbe3477
+# %% ../nbs/05_training.ipynb #02584b8d
 import math, time, warnings
 from typing import Callable
 import torch
@@ -18,7 +18,7 @@ with warnings.catch_warnings():
 from .forward import model, init_params
 from .module import Module, Model
 
-# %% ../nbs/05_training.ipynb #9c8f594c
+# %% ../nbs/05_training.ipynb #0daf8334
 def logsumexp(x:torch.Tensor, # logits, (..., n_classes)
              ) -> torch.Tensor: # log(sum(exp(x))) over the last axis, shape (..., 1)
     "$\\log\\sum_j e^{x_j}$ over the last axis, computed as $m + \\log\\sum_j e^{x_j - m}$ with $m = \\max_j x_j$"
@@ -30,7 +30,7 @@ def log_softmax(x:torch.Tensor, # logits, (..., n_classes)
     "Numerically stable $\\log\\mathrm{softmax}(x)_i = x_i - \\mathrm{logsumexp}(x)$"
     return x - logsumexp(x)
 
-# %% ../nbs/05_training.ipynb #6674acc1
+# %% ../nbs/05_training.ipynb #563a41cd
 def _check_ce(inp, targ):
     if inp.ndim != 2 or targ.shape != inp.shape[:1]:
         raise ValueError(f'cross_entropy: logits of shape {tuple(inp.shape)} need targets of shape ({inp.shape[0] if inp.ndim else "N"},), got {tuple(targ.shape)}')
@@ -45,7 +45,7 @@ def cross_entropy(inp:torch.Tensor, # logits, (N, n_classes)
     _check_ce(inp, targ)
     return -log_softmax(inp)[torch.arange(len(targ), device=inp.device), targ].mean()
 
-# %% ../nbs/05_training.ipynb #5233c443
+# %% ../nbs/05_training.ipynb #99a6fa5c
 class CrossEntropy(Module):
     "Cross-entropy loss layer; `bwd` sets `inp.g` = (softmax(inp) - one_hot(targ)) / N"
     def forward(self, inp, targ): return cross_entropy(inp, targ)
@@ -54,26 +54,26 @@ class CrossEntropy(Module):
         g[torch.arange(len(targ), device=inp.device), targ] -= 1  # minus one_hot
         inp.g = g / len(targ)
 
-# %% ../nbs/05_training.ipynb #8bafa2f6
+# %% ../nbs/05_training.ipynb #4799d7a1
 def accuracy(out:torch.Tensor, # logits, (N, n_classes)
              targ:torch.Tensor, # integer class indices, (N,)
             ) -> torch.Tensor: # scalar, fraction correct
     "Fraction of rows of `out` whose argmax is `targ`"
     return (out.argmax(-1) == targ).float().mean()
 
-# %% ../nbs/05_training.ipynb #ff1b5b28
+# %% ../nbs/05_training.ipynb #e5f2f1a6
 class MLP(Model):
     "`Model`'s Lin(w1, b1) / Relu / Lin(w2, b2) with a `CrossEntropy` loss: `loss = m(x, y)`, then `m.backward()` sets `.g`"
     def __init__(self, w1, b1, w2, b2):
         super().__init__(w1, b1, w2, b2)
         self.loss, self.params = CrossEntropy(), [w1, b1, w2, b2]
 
-# %% ../nbs/05_training.ipynb #5665970d
+# %% ../nbs/05_training.ipynb #866b8904
 def _lr_at(lr, step, total):
     "Cosine decay from `lr` at step 0 to 0 at step `total`"
     return lr * 0.5 * (1 + math.cos(math.pi * step / total))
 
-# %% ../nbs/05_training.ipynb #835d592b
+# %% ../nbs/05_training.ipynb #89c9e81f
 def evaluate(params:list, # w1, b1, w2, b2
              x:torch.Tensor, # inputs, (N, n_in)
              y:torch.Tensor, # integer class indices, (N,)
@@ -103,7 +103,7 @@ def _train(step, params, x_train, y_train, x_valid, y_valid, epochs, lr, bs, see
     bar.close()
     return hist
 
-# %% ../nbs/05_training.ipynb #be58e855
+# %% ../nbs/05_training.ipynb #901fdb69
 def plot_history(hist:dict, # as returned by `fit`
                 ):
     "Plot train/valid loss and valid accuracy per epoch"
@@ -142,15 +142,15 @@ def fit(params:list, # w1, b1, w2, b2, trained in place (must not require grad)
     if plot: plot_history(hist)
     return hist
 
-# %% ../nbs/05_training.ipynb #69790a2c
+# %% ../nbs/05_training.ipynb #b5ba1f68
 def normalize(x_train:torch.Tensor, # training inputs: their mean and std are used
               *xs:torch.Tensor, # other inputs (validation, test) scaled with the same statistics
              ) -> tuple: # (x_train, *xs) normalised
     "Scale inputs to mean 0, std 1 using the training set's statistics"
     m, s = x_train.mean(), x_train.std()
-    return tuple((x - m) / s for x in (x_train, *xs))
+    return tuple((x - m).div_(s) for x in (x_train, *xs))  # div_ in place: one new tensor each, not two
 
-# %% ../nbs/05_training.ipynb #6d551ed6
+# %% ../nbs/05_training.ipynb #b9b379b2
 def fit_autograd(params:list, # w1, b1, w2, b2, trained in place
                  x_train:torch.Tensor, y_train:torch.Tensor, # training inputs (N, n_in) and class indices (N,)
                  x_valid:torch.Tensor, y_valid:torch.Tensor, # validation set, evaluated after each epoch
