@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['Linear', 'Model', 'time_fns']
 
-# %% ../nbs/04_autograd.ipynb #781e67ba
+# %% ../nbs/04_autograd.ipynb #084dbe19
 import math, time, statistics
 from typing import Callable
 import torch
@@ -13,7 +13,7 @@ from torch import nn
 import torch.nn.functional as F
 from .forward import lin, _match
 
-# %% ../nbs/04_autograd.ipynb #f0c1bfdc
+# %% ../nbs/04_autograd.ipynb #339b80c2
 class Linear(nn.Module):
     "Linear layer $\\mathrm{out} = \\mathrm{inp}\\,w + b$ with registered parameters $w \\sim \\mathcal N(0, \\mathrm{gain}/n_\\mathrm{in})$ and $b = 0$"
     def __init__(self,
@@ -30,7 +30,7 @@ class Linear(nn.Module):
 
     def forward(self, inp: torch.Tensor) -> torch.Tensor: return lin(inp, self.w, self.b)
 
-# %% ../nbs/04_autograd.ipynb #aeff3095
+# %% ../nbs/04_autograd.ipynb #deb59f1b
 class Model(nn.Module):
     "The two-layer MLP as an `nn.Module`: `model(x, targ)` returns the MSE loss, `model(x)` the predictions"
     def __init__(self,
@@ -60,7 +60,7 @@ class Model(nn.Module):
         "A model holding copies of `w1, b1, w2, b2`, with their dtype and device"
         return cls(*w1.shape, w2.shape[1], dtype=w1.dtype, device=w1.device).load_params(w1, b1, w2, b2)
 
-# %% ../nbs/04_autograd.ipynb #3e473771
+# %% ../nbs/04_autograd.ipynb #daf83aea
 def time_fns(fns: dict[str, Callable], # name -> function to time (called without arguments)
              repeats: int=5, # number of timed calls of each function
              warmup: int=1): # untimed calls of each function first (allocator, caches, lazy initialisation)

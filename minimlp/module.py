@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['Module', 'Relu', 'Lin', 'Mse', 'Model']
 
-# %% ../nbs/03_module.ipynb #84662b75
+# %% ../nbs/03_module.ipynb #b7d1c07f
 import torch
 from .forward import lin, relu, mse
 from .backward import lin_grad, mse_grad
 
-# %% ../nbs/03_module.ipynb #039b4320
+# %% ../nbs/03_module.ipynb #cbf2113b
 class Module:
     "Base layer: `__call__` stores the inputs and output of `forward`, so `backward` can call `bwd(out, *args)`"
     def __call__(self, *args: torch.Tensor) -> torch.Tensor:
@@ -36,13 +36,13 @@ class Module:
                                'run backward on the modules after it (down to the loss) first')
         self.bwd(self.out, *self.args)
 
-# %% ../nbs/03_module.ipynb #276710bb
+# %% ../nbs/03_module.ipynb #f37b7546
 class Relu(Module):
     "ReLU layer: $\\mathrm{out} = \\max(\\mathrm{inp}, 0)$, backward $\\mathrm{inp.g} = \\mathrm{out.g} \\cdot [\\mathrm{inp} > 0] = \\mathrm{out.g} \\cdot \\mathrm{sign}(\\mathrm{out})$"
     def forward(self, inp: torch.Tensor) -> torch.Tensor: return relu(inp)
     def bwd(self, out: torch.Tensor, inp: torch.Tensor): inp.g = out.g * out.sign()
 
-# %% ../nbs/03_module.ipynb #0d169686
+# %% ../nbs/03_module.ipynb #e882df09
 class Lin(Module):
     "Linear layer $\\mathrm{out} = \\mathrm{inp}\\,w + b$; backward sets $w.g = \\mathrm{inp}^T \\mathrm{out.g}$, $b.g = \\sum_i \\mathrm{out.g}_i$ and $\\mathrm{inp.g} = \\mathrm{out.g}\\,w^T$"
     def __init__(self,
@@ -55,13 +55,13 @@ class Lin(Module):
     def forward(self, inp: torch.Tensor) -> torch.Tensor: return lin(inp, self.w, self.b)
     def bwd(self, out: torch.Tensor, inp: torch.Tensor): lin_grad(inp, out, self.w, self.b, self.inp_grad)
 
-# %% ../nbs/03_module.ipynb #c52f2443
+# %% ../nbs/03_module.ipynb #ccd09c11
 class Mse(Module):
-    "Mean squared error loss $\\frac1N\\sum_i (\\mathrm{inp}_i - \\mathrm{targ}_i)^2$; backward $\\mathrm{inp.g} = \\frac2N(\\mathrm{inp} - \\mathrm{targ})$"
+    "Mean squared error $\\frac1N\\sum_i (\\mathrm{inp}_i - \\mathrm{targ}_i)^2$ over all N entries of `targ`; backward $\\mathrm{inp.g} = \\frac2N(\\mathrm{inp} - \\mathrm{targ})$"
     def forward(self, inp: torch.Tensor, targ: torch.Tensor) -> torch.Tensor: return mse(inp, targ)
     def bwd(self, out: torch.Tensor, inp: torch.Tensor, targ: torch.Tensor): inp.g = mse_grad(inp, targ)
 
-# %% ../nbs/03_module.ipynb #5067e3c9
+# %% ../nbs/03_module.ipynb #adcf4b4f
 class Model(Module):
     "The two-layer MLP with MSE: `loss = model(x, targ)`, then `model.backward()` sets `.g` on w1, b1, w2, b2"
     def __init__(self,
