@@ -6,7 +6,7 @@
 from __future__ import annotations
 import torch
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 from torch import Tensor
 from .forward import lin, relu, mse, _match
 
@@ -110,7 +110,7 @@ def cmp_table(pairs: dict[str, tuple[Tensor, Tensor]], # name: (ours, reference)
 def num_grad(f: Callable[[Tensor], Tensor], # function of `x` returning a scalar (may ignore its argument and read `x`)
              x: Tensor,    # float64 tensor; each entry is nudged in place, then restored exactly
              eps: float = 1e-6, # step h
-             idx = None    # flat indices of the entries to differentiate; None: all of them
+             idx: Sequence[int] | None = None # flat indices of the entries to differentiate; None: all of them
             ) -> Tensor:   # shaped like `x` (idx None), else 1-D with one value per index
     "Central differences $(f(x + h e_i) - f(x - h e_i)) / 2h$ for the entries $i$ of `x`."
     if x.dtype != torch.float64: raise TypeError(f'num_grad needs a float64 tensor (got {x.dtype}): float32 rounding swamps the difference')
@@ -133,7 +133,7 @@ def check_grads(f: Callable[..., Tensor], # loss as a function of the parameters
                 grads: dict[str, Tensor] | None = None, # name: analytic gradient; default: each parameter's `.g`
                 eps: float = 1e-6, # step h of the central differences
                 n: int | None = None, # check at most `n` random entries per tensor (None: all)
-                rtol: float = 1e-6, atol: float = 1e-8, # `torch.allclose` tolerances
+                rtol: float = 1e-6, atol: float = 1e-7, # `torch.allclose` tolerances (float64 rounding: ~1e-10 |f| at h=1e-6)
                 seed: int = 0, # seed for the choice of entries
                 show: bool = True # print the table
                ) -> CmpTable:
