@@ -32,11 +32,12 @@ def log_softmax(x:torch.Tensor, # logits, (..., n_classes)
 
 # %% ../nbs/05_training.ipynb #563a41cd
 def _check_ce(inp, targ):
+    "Raise unless `inp` is (N, C) floating point logits and `targ` (N,) int64 class indices"
     if inp.ndim != 2 or targ.shape != inp.shape[:1]:
         raise ValueError(f'cross_entropy: logits of shape {tuple(inp.shape)} need targets of shape ({inp.shape[0] if inp.ndim else "N"},), got {tuple(targ.shape)}')
     if not torch.is_floating_point(inp): raise TypeError(f'cross_entropy: logits must be floating point, got {inp.dtype}')
-    if torch.is_floating_point(targ) or targ.dtype == torch.bool:
-        raise TypeError(f'cross_entropy: targets must be integer class indices, got {targ.dtype}: convert explicitly, e.g. targ.long()')
+    if targ.dtype != torch.int64:  # uint8 or bool indices would even be taken as a mask
+        raise TypeError(f'cross_entropy: targets must be int64 class indices, got {targ.dtype}: convert explicitly, e.g. targ.long()')
 
 def cross_entropy(inp:torch.Tensor, # logits, (N, n_classes)
                   targ:torch.Tensor, # integer class indices, (N,)
@@ -83,7 +84,11 @@ def evaluate(params:list, # w1, b1, w2, b2
     return cross_entropy(out, y).item(), accuracy(out, y).item()
 
 def _train(step, params, x_train, y_train, x_valid, y_valid, epochs, lr, bs, seed, progress, on_epoch):
+    "The loop shared by `fit` and `fit_autograd`: `step(x, y, lr)` updates `params` and returns the batch loss"
     if epochs < 1 or bs < 1 or lr <= 0: raise ValueError(f'need epochs >= 1, bs >= 1 and lr > 0, got {epochs=}, {bs=}, {lr=}')
+    if len(x_train) != len(y_train) or len(x_valid) != len(y_valid):
+        raise ValueError(f'inputs and targets differ in length: train {tuple(x_train.shape)} vs {tuple(y_train.shape)}, '
+                         f'valid {tuple(x_valid.shape)} vs {tuple(y_valid.shape)}')
     n, gen = len(x_train), torch.Generator().manual_seed(seed)
     nb = math.ceil(n / bs)
     hist = dict(train_loss=[], valid_loss=[], valid_accuracy=[], seconds=[])
