@@ -127,5 +127,4 @@ d = { 'settings': { 'branch': 'main',
                                   'minimlp.training.fit_autograd': ('training.html#fit_autograd', 'minimlp/training.py'),
                                   'minimlp.training.log_softmax': ('training.html#log_softmax', 'minimlp/training.py'),
                                   'minimlp.training.logsumexp': ('training.html#logsumexp', 'minimlp/training.py'),
-                                  'minimlp.training.normalize': ('training.html#normalize', 'minimlp/training.py'),
                                   'minimlp.training.plot_history': ('training.html#plot_history', 'minimlp/training.py')}}}

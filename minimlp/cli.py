@@ -15,7 +15,7 @@ from .data import load_mnist, DataError
 from .forward import init_params, model
 from .backward import forward_and_backward, cmp, CmpTable
 from . import module, autograd
-from .training import fit, normalize, CrossEntropy, MLP
+from .training import fit, CrossEntropy, MLP
 
 # %% ../nbs/07_cli.ipynb #9cd89d0b
 class _Abort(Exception):
@@ -64,7 +64,7 @@ def _parser():
                                    'the test set is never used.')
     t.add_argument('--data', **data)
     t.add_argument('--epochs', type=_positive(int), default=5, help='passes over the training set (default: 5)')
-    t.add_argument('--lr', type=_positive(float), default=0.05, help='peak learning rate (default: 0.05)')
+    t.add_argument('--lr', type=_positive(float), default=0.1, help='peak learning rate (default: 0.1)')
     t.add_argument('--bs', type=_positive(int), default=64, help='batch size (default: 64)')
     t.add_argument('--hidden', type=_positive(int), default=128, help='hidden units (default: 128)')
     t.add_argument('--seed', type=int, default=0, help='seed of the initial weights and the shuffling (default: 0)')
@@ -104,8 +104,7 @@ _MOMENTUM = 0.9
 def _train(a) -> int:
     d, dev = _load(a.data), a.device or _default_device()
     torch.set_num_threads(a.threads)
-    x_train, x_valid = normalize(d.x_train, d.x_valid)
-    x_train, y_train, x_valid, y_valid = (t.to(dev) for t in (x_train, d.y_train, x_valid, d.y_valid))
+    x_train, y_train, x_valid, y_valid = (t.to(dev) for t in d)
     n_in, n_out = x_train.shape[1], int(max(y_train.max(), y_valid.max())) + 1
     params = init_params(n_in, a.hidden, n_out, seed=a.seed, device=dev)
     def show(epoch, r):

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['logsumexp', 'log_softmax', 'cross_entropy', 'CrossEntropy', 'accuracy', 'MLP', 'evaluate', 'plot_history', 'fit',
-           'normalize', 'fit_autograd']
+           'fit_autograd']
 
 # %% ../nbs/05_training.ipynb #02584b8d
 import math, time, warnings
@@ -124,7 +124,7 @@ def fit(params:list, # w1, b1, w2, b2, trained in place (must not require grad)
         x_train:torch.Tensor, y_train:torch.Tensor, # training inputs (N, n_in) and class indices (N,)
         x_valid:torch.Tensor, y_valid:torch.Tensor, # validation set, evaluated after each epoch
         epochs:int=5, # passes over the training set
-        lr:float=0.05, # peak learning rate, cosine-decayed to 0 over all steps
+        lr:float=0.1, # peak learning rate, cosine-decayed to 0 over all steps
         bs:int=64, # mini-batch size
         momentum:float=0.9, # SGD momentum, as in `torch.optim.SGD`
         seed:int=0, # seeds the shuffling
@@ -147,19 +147,11 @@ def fit(params:list, # w1, b1, w2, b2, trained in place (must not require grad)
     if plot: plot_history(hist)
     return hist
 
-# %% ../nbs/05_training.ipynb #b5ba1f68
-def normalize(x_train:torch.Tensor, # training inputs: their mean and std are used
-              *xs:torch.Tensor, # other inputs (validation, test) scaled with the same statistics
-             ) -> tuple: # (x_train, *xs) normalised
-    "Scale inputs to mean 0, std 1 using the training set's statistics"
-    m, s = x_train.mean(), x_train.std()
-    return tuple((x - m).div_(s) for x in (x_train, *xs))  # div_ in place: one new tensor each, not two
-
 # %% ../nbs/05_training.ipynb #b9b379b2
 def fit_autograd(params:list, # w1, b1, w2, b2, trained in place
                  x_train:torch.Tensor, y_train:torch.Tensor, # training inputs (N, n_in) and class indices (N,)
                  x_valid:torch.Tensor, y_valid:torch.Tensor, # validation set, evaluated after each epoch
-                 epochs:int=5, lr:float=0.05, bs:int=64, momentum:float=0.9, seed:int=0, # as in `fit`
+                 epochs:int=5, lr:float=0.1, bs:int=64, momentum:float=0.9, seed:int=0, # as in `fit`
                  progress:bool=True, plot:bool=False, on_epoch:Callable|None=None, # as in `fit`
                 ) -> dict: # per-epoch lists: train_loss, valid_loss, valid_accuracy, seconds
     "`fit`, but with torch autograd and `torch.optim.SGD`: same initial weights, batches and schedule"
