@@ -36,11 +36,11 @@ def _positive(kind):
 
 def _device(name):
     "argparse type: a torch device that exists and works on this machine"
-    try:
-        d = torch.device(name)
-        torch.ones(1, device=d).sum().item()  # a real round trip: rejects unknown, absent and 'meta' devices
+    try: d = torch.device(name)
+    except RuntimeError: raise argparse.ArgumentTypeError(f'unknown device {name!r} (e.g. cpu, cuda, cuda:1, mps)') from None
+    try: torch.ones(1, device=d).sum().item()  # a real round trip: rejects absent devices and 'meta'
     except Exception as e:
-        why = (str(e).strip().splitlines() or [type(e).__name__])[0][:120]
+        why = (str(e).strip().splitlines() or [type(e).__name__])[0][:100]
         raise argparse.ArgumentTypeError(f'device {name!r} is not available here ({why})') from None
     return d
 
