@@ -8,7 +8,7 @@ __all__ = ['Module', 'Relu', 'Lin', 'Mse', 'Model']
 # %% ../nbs/03_module.ipynb #b7d1c07f
 import torch
 from .forward import lin, relu, mse
-from .backward import lin_grad, mse_grad
+from .backward import lin_grad, mse_grad, relu_grad
 
 # %% ../nbs/03_module.ipynb #cbf2113b
 class Module:
@@ -40,7 +40,7 @@ class Module:
 class Relu(Module):
     "ReLU layer: $\\mathrm{out} = \\max(\\mathrm{inp}, 0)$, backward $\\mathrm{inp.g} = \\mathrm{out.g} \\cdot [\\mathrm{inp} > 0] = \\mathrm{out.g} \\cdot \\mathrm{sign}(\\mathrm{out})$"
     def forward(self, inp: torch.Tensor) -> torch.Tensor: return relu(inp)
-    def bwd(self, out: torch.Tensor, inp: torch.Tensor): inp.g = out.g * out.sign()
+    def bwd(self, out: torch.Tensor, inp: torch.Tensor): relu_grad(inp, out)
 
 # %% ../nbs/03_module.ipynb #e882df09
 class Lin(Module):
