@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['machine_info', 'median_times', 'step_fns', 'step_flops', 'matmul_fns', 'bench_steps', 'largest_alloc', 'peak_rss_mb',
-           'child_peak_rss_mb', 'bench_train_memory', 'bench_epochs', 'bench_load', 'run_bench', 'format_report']
+           'python_peak_rss_mb', 'bench_train_memory', 'bench_epochs', 'bench_load', 'run_bench', 'format_report']
 
-# %% ../nbs/06_bench.ipynb #a615c3a4
-import contextlib, math, os, platform, resource, statistics, subprocess, sys, tempfile, time
+# %% ../nbs/06_bench.ipynb #7af78be2
+import contextlib, math, os, platform, resource, subprocess, sys, tempfile, time
 from pathlib import Path
 import torch
 from torch.autograd.profiler import profile  # torch.profiler.profile wraps it, but imports the compiler stack (1 s)
@@ -17,7 +17,7 @@ from .backward import forward_and_backward
 from .autograd import time_fns
 from . import module, autograd, training
 
-# %% ../nbs/06_bench.ipynb #fd8d56d7
+# %% ../nbs/06_bench.ipynb #b17544f7
 def machine_info() -> dict:
     "What a timing needs next to it: CPU model, cores, torch version and threads, Python and OS"
     cpuinfo = Path('/proc/cpuinfo')
@@ -27,7 +27,16 @@ def machine_info() -> dict:
                 threads=torch.get_num_threads(), torch=torch.__version__, python=platform.python_version(),
                 platform=platform.platform())
 
-# %% ../nbs/06_bench.ipynb #91ffcbc4
+# %% ../nbs/06_bench.ipynb #74327d5c
+def _cpu_seconds() -> tuple:
+    "(CPU seconds used by the whole machine since boot, by this process and its waited-for children): None for the first off Linux"
+    me, ch = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = me.ru_utime + me.ru_stime + ch.ru_utime + ch.ru_stime
+    try: v = [int(t) for t in Path('/proc/stat').read_text().split('\n', 1)[0].split()[1:9]]
+    except OSError: return None, own
+    return (sum(v) - v[3] - v[4]) / os.sysconf('SC_CLK_TCK'), own  # all but idle and iowait (steal included)
+
+# %% ../nbs/06_bench.ipynb #1eb83ffe
 def _synced(f, # function to wrap
             x:torch.Tensor # a tensor on the device `f` runs on
            ):
@@ -45,7 +54,7 @@ def median_times(fns:dict, # name -> zero-argument function to time
     "Median seconds per call of each of `fns`, interleaved after a warm-up call each (`time_fns`), each call waiting for its device"
     return time_fns({k: _synced(f, x) for k, f in fns.items()}, repeats)
 
-# %% ../nbs/06_bench.ipynb #81f3e339
+# %% ../nbs/06_bench.ipynb #3f20caa7
 def step_fns(x, y, w1, b1, w2, b2) -> dict:
     "One forward+backward step of the MSE model for each implementation (functions, Module classes, autograd), on the same weights; each returns the loss"
     mods, ag = module.Model(w1, b1, w2, b2), autograd.Model.from_params(w1, b1, w2, b2)
@@ -57,13 +66,13 @@ def step_fns(x, y, w1, b1, w2, b2) -> dict:
         loss.backward(); return loss.detach()
     return dict(functions=lambda: forward_and_backward(x, y, w1, b1, w2, b2), modules=modules, autograd=autograd_)
 
-# %% ../nbs/06_bench.ipynb #b5f1a3c9
+# %% ../nbs/06_bench.ipynb #3a2cf290
 def step_flops(n:int, # rows in the batch
                n_in:int=784, n_hidden:int=50, n_out:int=1) -> int:
     "Matmul FLOPs of one forward+backward step that skips the input gradient: 2n(2 n_in n_hidden + 3 n_hidden n_out)"
     return 2*n*(2*n_in*n_hidden + 3*n_hidden*n_out)
 
-# %% ../nbs/06_bench.ipynb #a8aa0d90
+# %% ../nbs/06_bench.ipynb #4a981572
 @contextlib.contextmanager
 def _quiet_fd2():
     "Silence file descriptor 2 (the profiler's C++ start/stop log lines) inside the block"
@@ -72,7 +81,7 @@ def _quiet_fd2():
     try: yield
     finally: os.dup2(saved, 2); os.close(saved)
 
-# %% ../nbs/06_bench.ipynb #1ab177fc
+# %% ../nbs/06_bench.ipynb #4395cd43
 def matmul_fns(x, w1, w2) -> dict:
     "The step's five matmuls alone, on random operands of the step's shapes: name -> (function, FLOPs)"
     (n, n_in), n_hidden, n_out = x.shape, w1.shape[1], w2.shape[1]
@@ -84,19 +93,24 @@ def matmul_fns(x, w1, w2) -> dict:
             'out.g @ w2.t()': (lambda: g2 @ w2.t(), 2*n*n_hidden*n_out),
             'x.t() @ l1.g':   (lambda: x.t() @ g1,  2*n*n_in*n_hidden)}
 
-# %% ../nbs/06_bench.ipynb #533c2a32
-def bench_steps(x, y, w1, b1, w2, b2, repeats:int=10) -> dict:
-    "Median forward+backward step times of the three implementations, their GFLOP/s and ratios, against the matmul bound"
-    step = median_times(step_fns(x, y, w1, b1, w2, b2), x, repeats)
-    mms = matmul_fns(x, w1, w2)
-    mm_s = median_times({k: f for k, (f, _) in mms.items()}, x, repeats)
-    flops, bound = step_flops(len(x), *w1.shape, w2.shape[1]), sum(mm_s.values())
-    return dict(flops=flops, bound_seconds=bound, bound_gflops=flops / bound / 1e9,
-                impl={k: dict(seconds=t, vs_autograd=t / step['autograd'], gflops=flops / t / 1e9, pct_bound=100 * bound / t)
-                      for k, t in step.items()},
-                matmuls={k: dict(seconds=mm_s[k], flops=fl, gflops=fl / mm_s[k] / 1e9) for k, (_, fl) in mms.items()})
+# %% ../nbs/06_bench.ipynb #d899ceee
+def _minflt() -> int: return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
 
-# %% ../nbs/06_bench.ipynb #bf533cea
+def bench_steps(x, y, w1, b1, w2, b2, repeats:int=20) -> dict:
+    "Median times of the three implementations' forward+backward steps and of the five matmuls (one interleaved run), GFLOP/s, ratios, % of the matmul bound, page faults"
+    mms, steps = matmul_fns(x, w1, w2), step_fns(x, y, w1, b1, w2, b2)
+    faults = dict.fromkeys(steps, 0)
+    def counted(k, f):
+        def g(): n = _minflt(); f(); faults[k] += _minflt() - n
+        return g
+    t = median_times({**{k: counted(k, f) for k, f in steps.items()}, **{k: f for k, (f, _) in mms.items()}}, x, repeats)
+    flops, bound = step_flops(len(x), *w1.shape, w2.shape[1]), sum(t[k] for k in mms)
+    return dict(flops=flops, bound_seconds=bound, bound_gflops=flops / bound / 1e9,
+                impl={k: dict(seconds=t[k], vs_autograd=t[k] / t['autograd'], gflops=flops / t[k] / 1e9,
+                              pct_bound=100 * bound / t[k], faults=faults[k] / (repeats + 1)) for k in steps},
+                matmuls={k: dict(seconds=t[k], flops=fl, gflops=fl / t[k] / 1e9) for k, (_, fl) in mms.items()})
+
+# %% ../nbs/06_bench.ipynb #69ce9d94
 def largest_alloc(f, # zero-argument function, already warmed up
                   x:torch.Tensor # a tensor on the device `f` runs on
                  ) -> dict:
@@ -107,33 +121,41 @@ def largest_alloc(f, # zero-argument function, already warmed up
     e = max(prof.function_events, key=size)
     return dict(bytes=size(e), op=e.name, shapes=[list(s) for s in e.input_shapes if s])
 
-# %% ../nbs/06_bench.ipynb #d83e7d14
+# %% ../nbs/06_bench.ipynb #4a7f3afa
 def peak_rss_mb() -> float:
-    "Peak resident memory of this process so far, in MB (Linux reports ru_maxrss in KiB)"
+    "Peak resident memory of this process so far, in MiB (Linux reports ru_maxrss in KiB)"
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-def child_peak_rss_mb(args:list # command line to run
-                     ) -> tuple:
-    "Run `args` in a subprocess; return (peak RSS in MB of that process alone, exit status, last lines of its output)"
-    with tempfile.TemporaryFile() as log:
-        p = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
-        _, status, ru = os.wait4(p.pid, 0)  # this child's own rusage
-        p.returncode = os.waitstatus_to_exitcode(status)
-        log.seek(0); tail = log.read().decode(errors='replace').strip().splitlines()[-3:]
-    return ru.ru_maxrss / 1024, p.returncode, tail
+_HWM = """import atexit, os
+def _hwm():
+    with open('/proc/self/status') as f: kb = next(l.split()[1] for l in f if l.startswith('VmHWM:'))
+    with open(os.environ['MINIMLP_HWM_FILE'], 'w') as f: f.write(kb)
+atexit.register(_hwm)
+"""
 
-# %% ../nbs/06_bench.ipynb #c1470f93
+def python_peak_rss_mb(code:str, # Python code to run in a fresh interpreter
+                       *args:str # its command line arguments (`sys.argv[1:]`)
+                      ) -> tuple:
+    "Run `code` with this Python in a subprocess; return (its peak RSS in MiB, exit status, last lines of its output)"
+    with tempfile.TemporaryDirectory() as d:
+        log, hwm = Path(d)/'log', Path(d)/'hwm'
+        with open(log, 'wb') as f:
+            rc = subprocess.run([sys.executable, '-c', _HWM + code, *args], stdout=f, stderr=subprocess.STDOUT,
+                                env={**os.environ, 'MINIMLP_HWM_FILE': str(hwm)}).returncode
+        tail = log.read_text(errors='replace').strip().splitlines()[-3:]
+        return (int(hwm.read_text()) / 1024 if hwm.exists() else float('nan')), rc, tail
+
+# %% ../nbs/06_bench.ipynb #a3283c5c
 _TRAIN = "import sys; from minimlp.cli import main; sys.exit(main())"  # `minimlp train ...` with this interpreter
 
 def bench_train_memory(train_args=('--epochs', '1')) -> dict:
     "Peak RSS of `minimlp train *train_args` in a subprocess, and of a subprocess that only imports the CLI (the baseline)"
     cmd = 'minimlp train ' + ' '.join(train_args)
-    mb, rc, tail = child_peak_rss_mb([sys.executable, '-c', _TRAIN, 'train', *train_args])
+    mb, rc, tail = python_peak_rss_mb(_TRAIN, 'train', *train_args)
     if rc: return dict(cmd=cmd, error=f'exit status {rc}: ' + ' | '.join(tail))  # report it, keep the other figures
-    base, _, _ = child_peak_rss_mb([sys.executable, '-c', _TRAIN.split('; sys.exit')[0]])
-    return dict(cmd=cmd, peak_mb=mb, import_only_mb=base)
+    return dict(cmd=cmd, peak_mb=mb, import_only_mb=python_peak_rss_mb('import minimlp.cli')[0])
 
-# %% ../nbs/06_bench.ipynb #09da1997
+# %% ../nbs/06_bench.ipynb #b303a109
 def bench_epochs(x_train, y_train, x_valid, y_valid, # the data, as `fit` takes it
                  repeats:int=3, # timed epochs of each loop, after a warm-up epoch each
                  n_hidden:int=128, bs:int=64, # hidden width and batch size: those of `minimlp train`
@@ -146,20 +168,20 @@ def bench_epochs(x_train, y_train, x_valid, y_valid, # the data, as `fit` takes 
     return dict(**t, vs_autograd=t['handwritten'] / t['autograd'], rows=len(x_train), bs=bs,
                 steps=math.ceil(len(x_train) / bs), flops=step_flops(len(x_train), x_train.shape[1], n_hidden, 10))
 
-# %% ../nbs/06_bench.ipynb #f60f0df0
+# %% ../nbs/06_bench.ipynb #ac39fa16
 def bench_load(repeats:int=5) -> dict:
     "Median seconds of a cached `load_mnist()`, and of the load plus one pass over the training and validation images"
     def touch(): d = load_mnist(); return d.x_train.sum() + d.x_valid.sum()  # reads every byte once
     t = time_fns({'load': load_mnist, 'load_and_read': touch}, repeats)  # the warm-up call builds the cache if needed
     return dict(seconds=t['load'], read_seconds=t['load_and_read'])
 
-# %% ../nbs/06_bench.ipynb #6bbb4098
+# %% ../nbs/06_bench.ipynb #14a1898c
 def _goal(name, value, target, unit, at_least=False):
     return dict(goal=name, value=value, target=target, unit=unit, at_least=at_least,
                 met=bool(value >= target if at_least else value <= target))
 
 def run_bench(data=None, # `load_mnist()` splits; None loads them (full MNIST, or the sample offline)
-              repeats:int|None=None, # timed rounds per step and matmul (default 10, quick 3)
+              repeats:int|None=None, # timed rounds per step and matmul (default 20, quick 3)
               quick:bool=False, # for tests: 10,000 rows, 3 repeats, 1 epoch each, no subprocess
               rows:int|None=None, # training rows to use (default all, quick 10,000)
               epoch_repeats:int|None=None, # timed epochs per training loop (default 3, quick 1)
@@ -168,9 +190,9 @@ def run_bench(data=None, # `load_mnist()` splits; None loads them (full MNIST, o
               seed:int=0 # seed of the weights and of the epochs' shuffling
              ) -> dict:
     "Time and size the course's implementations: forward+backward steps, matmul bound, epochs, cached load, memory"
-    repeats, epoch_repeats = repeats or (3 if quick else 10), epoch_repeats or (1 if quick else 3)
+    repeats, epoch_repeats = repeats or (3 if quick else 20), epoch_repeats or (1 if quick else 3)
     rows, train = rows or (10_000 if quick else None), (not quick) if train is None else train
-    info = dict(machine_info(), load_avg=os.getloadavg()[0])  # other work on the machine skews every timing
+    (m0, o0), t0 = _cpu_seconds(), time.perf_counter()
     load = bench_load(2 if quick else 5)
     data = data or load_mnist()
     x_train, y_train, x_valid, y_valid = data
@@ -183,6 +205,9 @@ def run_bench(data=None, # `load_mnist()` splits; None loads them (full MNIST, o
     if train: mem['train'] = bench_train_memory(train_args)
     epoch = bench_epochs(x, y, x_valid, y_valid, epoch_repeats, seed=seed)
     mem['bench_peak_mb'] = peak_rss_mb()
+    (m1, o1), wall = _cpu_seconds(), time.perf_counter() - t0
+    info = dict(machine_info(), seconds=wall,  # the share of all CPUs that other processes used during the run:
+                others_cpu=None if m0 is None else max(0., (m1 - m0) - (o1 - o0)) / (wall * os.cpu_count()))
     impl = step['impl']
     goals = [*(_goal(f'{k} step / autograd', impl[k]['vs_autograd'], 1.0, 'x') for k in ('functions', 'modules')),
              *(_goal(f'{k} step: % of matmul bound', impl[k]['pct_bound'], 80, '%', at_least=True) for k in ('functions', 'modules')),
@@ -194,11 +219,11 @@ def run_bench(data=None, # `load_mnist()` splits; None loads them (full MNIST, o
                     rows=len(x), shape=f'{x.shape[1]}-{w1.shape[1]}-{w2.shape[1]}', dtype=str(x.dtype), device=str(x.device)),
                 step=step, epoch=epoch, load=load, memory=mem, goals=goals)
 
-# %% ../nbs/06_bench.ipynb #1162b364
+# %% ../nbs/06_bench.ipynb #23c61769
 _NAMES = dict(functions='functions (forward_and_backward)', modules='Module classes (module.Model)',
               autograd='autograd (loss.backward())')
 
-def _mb(b): return f'{b / 2**20:,.1f} MB'
+def _mb(b): return f'{b / 2**20:,.1f} MiB'
 
 def format_report(res:dict # what `run_bench` returned
                  ) -> str:
@@ -207,9 +232,10 @@ def format_report(res:dict # what `run_bench` returned
     L = [f"minimlp bench{' (quick)' if res['quick'] else ''}: {d['rows']:,} rows of {'the offline SAMPLE' if d['is_sample'] else 'MNIST'} "
          f"({d['source']}), {d['shape']} MSE, {d['dtype']} on {d['device']}, medians of {res['repeats']}",
          f"machine: {m['cpu']}, {m['cpus']} CPUs, torch {m['torch']} ({m['threads']} threads), Python {m['python']}, {m['platform']}",
-         f"load average at start: {m['load_avg']:.2f}" + (' (other processes were busy: timings are unreliable)' if m['load_avg'] > 0.5 else ''), '',
-         f"{'forward+backward step':36}{'ms':>9}{'vs autograd':>13}{'GFLOP/s':>10}{'% of bound':>12}"]
-    L += [f"{_NAMES[k]:36}{v['seconds']*1e3:9.1f}{v['vs_autograd']:12.2f}x{v['gflops']:10.1f}{v['pct_bound']:11.0f}%"
+         f"run: {m['seconds']:.0f} s; other processes used " + ('?' if m['others_cpu'] is None else f"{100 * m['others_cpu']:.0f}%") +
+         " of the CPUs meanwhile" + (' -- TOO BUSY: timings unreliable' if (m['others_cpu'] or 0) > 0.05 else ''), '',
+         f"{'forward+backward step':36}{'ms':>9}{'vs autograd':>13}{'GFLOP/s':>10}{'% of bound':>12}{'faults':>9}"]
+    L += [f"{_NAMES[k]:36}{v['seconds']*1e3:9.1f}{v['vs_autograd']:12.2f}x{v['gflops']:10.1f}{v['pct_bound']:11.0f}%{v['faults']:9.0f}"
           for k, v in s['impl'].items()]
     L += [f"{'matmul bound (the 5 matmuls alone)':36}{s['bound_seconds']*1e3:9.1f}{'':13}{s['bound_gflops']:10.1f}{100:11.0f}%",
           f"  step FLOPs = 2N(2*n_in*n_hidden + 3*n_hidden*n_out) = {s['flops']:,}"]
@@ -224,8 +250,8 @@ def format_report(res:dict # what `run_bench` returned
     if 'train' in mem:
         t = mem['train']
         if 'error' in t: L.append(f"  `{t['cmd']}` failed: {t['error']}")
-        else: L.append(f"  peak RSS of `{t['cmd']}`: {t['peak_mb']:,.0f} MB (python + torch + minimlp imported, no data: {t['import_only_mb']:,.0f} MB)")
-    L.append(f"  peak RSS of this bench process: {mem['bench_peak_mb']:,.0f} MB")
+        else: L.append(f"  peak RSS of `{t['cmd']}`: {t['peak_mb']:,.0f} MiB (python + torch + minimlp imported, no data: {t['import_only_mb']:,.0f} MiB)")
+    L.append(f"  peak RSS of this bench process: {mem['bench_peak_mb']:,.0f} MiB")
     L.append(f"  largest single allocation in a step (needed: N x n_hidden = {_mb(mem['needed_bytes'])}; an N x N would be {_mb(mem['nxn_bytes'])}):")
     L += [f"    {_NAMES[k]:34} {_mb(a['bytes']):>10}  {a['op']} {a['shapes']}" for k, a in mem['largest_alloc'].items()]
     L += ['', 'goals:'] + [f"  [{'met ' if g['met'] else 'MISS'}] {g['goal']}: {g['value']:.3g}{g['unit']} "
