@@ -26,7 +26,7 @@ def relu_grad(inp: Tensor, # input of the ReLU (pre-activation), with...
               out: Tensor  # ...its output max(inp, 0), carrying `out.g`
              ) -> None:
     "Set `inp.g` = `out.g` $\\cdot [\\mathrm{inp} > 0]$, the ReLU's local derivative times the incoming gradient."
-    inp.g = out.g * out.sign()   # out >= 0, so sign(out) = [inp > 0]; float * float is the fastest form
+    inp.g = out.sign().mul_(out.g)   # out >= 0, so sign(out) = [inp > 0]; multiplied in place: one N x n_hidden tensor
 
 
 # %% ../nbs/02_backward.ipynb #b7046711

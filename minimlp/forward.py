@@ -25,7 +25,7 @@ def lin(x: Tensor, # inputs, (N, n_in), floating point
         b: Tensor  # bias, (n_out,)
        ) -> Tensor: # (N, n_out)
     "Affine layer $xW + b$."
-    return _float(x) @ w + b
+    return torch.addmm(b, _float(x), w)   # b + x @ w, fused: no temporary for x @ w
 
 # %% ../nbs/01_forward.ipynb #0a2fad15
 def relu(x: Tensor # any floating point tensor
