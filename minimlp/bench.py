@@ -246,7 +246,7 @@ def format_report(res:dict # what `run_bench` returned
             for k, n in (('handwritten', 'hand-written backward (fit)'), ('autograd', 'autograd + optim.SGD (fit_autograd)'))),
           f"  {e['rows']:,} rows, batches of {e['bs']}: {e['steps']:,} steps; their matmuls at the full-batch rate "
           f"would take {mm_s:.2f} s ({100 * mm_s / e['handwritten']:.0f}% of the hand-written epoch): the rest is per-step overhead", '',
-          f"{'cached load_mnist()':36}{ld['seconds']:9.3f} s   (+ one pass over the images: {ld['read_seconds']:.3f} s)", '', 'memory:']
+          f"{'cached load_mnist()':36}{ld['seconds']:9.3f} s   (with one pass over all the images: {ld['read_seconds']:.3f} s)", '', 'memory:']
     if 'train' in mem:
         t = mem['train']
         if 'error' in t: L.append(f"  `{t['cmd']}` failed: {t['error']}")
