@@ -38,7 +38,7 @@ def lin_grad(inp: Tensor, # input of the layer, (N, n_in)
             ) -> None:
     "Set `w.g` = inp$^T$ out.g, `b.g` = $\\sum_n$ out.g and (if `inp_grad`) `inp.g` = out.g $w^T$, for out = inp w + b."
     if inp_grad: inp.g = out.g @ w.t()
-    w.g = inp.t() @ out.g
+    w.g = (out.g.t() @ inp).t()   # = inp.t() @ out.g, in the layout the BLAS runs faster
     b.g = out.g.sum(0)
 
 # %% ../nbs/02_backward.ipynb #64e9b9b1
