@@ -1,0 +1,33 @@
+"""Generate the exercise notebooks from the lessons, check they are up to date, or run them.
+
+Usage:
+  python tools/make_exercises.py           write minimlp/exercises_nbs/ from the lessons in nbs/ that mark solutions
+  python tools/make_exercises.py --check   exit 1 if minimlp/exercises_nbs/ is out of date with nbs/ (CI)
+  python tools/make_exercises.py --run     execute every exercise notebook, stubs in place (cwd nbs/); exit 1 if a cell raises (CI)
+Solutions are marked nbgrader-style (### BEGIN SOLUTION / ### END SOLUTION, ### BEGIN HIDDEN TESTS / ### END HIDDEN TESTS);
+the work is done by minimlp.exercises (make_exercises, run_notebook), built and tested in nbs/08_exercises.ipynb.
+"""
+import sys
+from pathlib import Path
+from minimlp.exercises import make_exercises, run_notebook
+
+root = Path(__file__).resolve().parent.parent
+nbs, dest = root/'nbs', root/'minimlp'/'exercises_nbs'
+
+if __name__ == '__main__':
+    args = set(sys.argv[1:])
+    if args - {'--check', '--run'}: sys.exit(__doc__)
+    if '--check' in args:
+        if stale := make_exercises(nbs, dest, check=True):
+            sys.exit('out of date: ' + ', '.join(str(p.relative_to(root)) for p in stale) +
+                     '\nrun `python tools/make_exercises.py` and commit minimlp/exercises_nbs/')
+        print(f'{dest.relative_to(root)} is up to date with nbs/')
+    if '--run' in args:
+        failed = 0
+        for p in sorted(dest.glob('*.ipynb')):
+            try: run_notebook(p, cwd=nbs); print(f'ran {p.relative_to(root)}: every cell ran')
+            except RuntimeError as e: failed += 1; print(e, file=sys.stderr)
+        if failed: sys.exit(f'{failed} exercise notebook(s) failed to run to the end')
+    if not args:
+        written = make_exercises(nbs, dest)
+        print('\n'.join(f'wrote {p.relative_to(root)}' for p in written) or f'{dest.relative_to(root)} was already up to date')
