@@ -6,7 +6,7 @@
 __all__ = ['logsumexp', 'log_softmax', 'softmax', 'nll', 'cross_entropy', 'cross_entropy_grad', 'CrossEntropy', 'accuracy', 'MLP',
            'DivergenceError', 'evaluate', 'plot_history', 'fit', 'fit_autograd']
 
-# %% ../nbs/05_training.ipynb #ed708411
+# %% ../nbs/05_training.ipynb #575fbfe7
 import math, time, warnings
 from typing import Callable
 import torch
@@ -17,7 +17,7 @@ with warnings.catch_warnings(action='ignore', category=TqdmWarning):  # no ipywi
 from .forward import model, init_params
 from .module import Module, Lin, Relu
 
-# %% ../nbs/05_training.ipynb #51db3eaa
+# %% ../nbs/05_training.ipynb #074067b2
 def logsumexp(x:torch.Tensor, # logits, (..., n_classes)
              ) -> torch.Tensor: # log(sum(exp(x))) over the last axis, shape (..., 1)
     "$\\log\\sum_j e^{x_j}$ over the last axis, computed as $m + \\log\\sum_j e^{x_j - m}$ with $m = \\max_j x_j$"
@@ -34,7 +34,7 @@ def softmax(x:torch.Tensor, # logits, (..., n_classes)
     "$\\mathrm{softmax}(x)_i = e^{x_i} / \\sum_j e^{x_j}$, computed as $e^{\\log\\mathrm{softmax}(x)_i}$"
     return log_softmax(x).exp()
 
-# %% ../nbs/05_training.ipynb #517e80cd
+# %% ../nbs/05_training.ipynb #55d62e2e
 def _check_ce(inp, targ):
     "Raise unless `inp` is (N, C) floating point logits, N > 0, and `targ` (N,) int64 class indices in [0, C)"
     if inp.ndim != 2 or targ.shape != inp.shape[:1]:
@@ -60,27 +60,27 @@ def cross_entropy(inp:torch.Tensor, # logits, (N, n_classes)
     _check_ce(inp, targ)
     return nll(log_softmax(inp), targ)
 
-# %% ../nbs/05_training.ipynb #cd1ec89d
+# %% ../nbs/05_training.ipynb #35eafb7e
 def cross_entropy_grad(inp:torch.Tensor, # logits, (N, n_classes)
                        targ:torch.Tensor, # integer class indices in [0, n_classes), (N,)
                       ) -> torch.Tensor: # dL/dinp, (N, n_classes)
     "Gradient of the mean cross-entropy w.r.t. the logits: $(\\mathrm{softmax}(x) - \\mathrm{one\\_hot}(y)) / N$"
     return (softmax(inp) - F.one_hot(targ, inp.shape[1]).to(inp.dtype)) / len(targ)
 
-# %% ../nbs/05_training.ipynb #b6b495ab
+# %% ../nbs/05_training.ipynb #e92588cd
 class CrossEntropy(Module):
     "Cross-entropy loss layer: forward `cross_entropy(inp, targ)`; `bwd` sets `inp.g` = (softmax(inp) - one_hot(targ)) / N"
     def forward(self, inp, targ): return cross_entropy(inp, targ)
     def bwd(self, out, inp, targ): inp.g = cross_entropy_grad(inp, targ)
 
-# %% ../nbs/05_training.ipynb #04da9f17
+# %% ../nbs/05_training.ipynb #e4104d77
 def accuracy(out:torch.Tensor, # logits, (N, n_classes)
              targ:torch.Tensor, # integer class indices, (N,)
             ) -> torch.Tensor: # scalar, fraction correct
     "Fraction of rows of `out` whose argmax is `targ`"
     return (out.argmax(-1) == targ).float().mean()
 
-# %% ../nbs/05_training.ipynb #593aa1d2
+# %% ../nbs/05_training.ipynb #6b6bf853
 class MLP(Module):
     "Lin(w1, b1) / Relu / Lin(w2, b2) with a `CrossEntropy` loss: `loss = m(x, y)`, then `m.backward()` sets `.g` on the params"
     def __init__(self,
@@ -94,17 +94,18 @@ class MLP(Module):
         self.loss.backward()
         for l in reversed(self.layers): l.backward()
 
-# %% ../nbs/05_training.ipynb #dcec6652
+# %% ../nbs/05_training.ipynb #4ef1b200
 def _lr_at(lr, step, total):
     "Cosine decay from `lr` at step 0 to 0 at step `total`"
     return lr * 0.5 * (1 + math.cos(math.pi * step / total))
 
-# %% ../nbs/05_training.ipynb #b37ed263
+# %% ../nbs/05_training.ipynb #b3ebe7cf
 class DivergenceError(ArithmeticError):
     "Training diverged: a loss became NaN or infinite (lower the learning rate)"
-    def __init__(self, msg:str, epoch:int, batch:int): super().__init__(msg); self.epoch, self.batch = epoch, batch
+    def __init__(self, msg:str, epoch:int|None=None, batch:int|None=None): # message; where it happened (1-based)
+        super().__init__(msg); self.epoch, self.batch = epoch, batch
 
-# %% ../nbs/05_training.ipynb #cc31b3c7
+# %% ../nbs/05_training.ipynb #cbbc048c
 def evaluate(params:list, # w1, b1, w2, b2
              x:torch.Tensor, # inputs, (N, n_in)
              y:torch.Tensor, # integer class indices, (N,)
@@ -161,7 +162,7 @@ def _train(step, params, x_train, y_train, x_valid, y_valid, epochs, lr, bs, see
     finally: bar.close()
     return hist
 
-# %% ../nbs/05_training.ipynb #7fb1e736
+# %% ../nbs/05_training.ipynb #d0dc7307
 def plot_history(hist:dict, # as returned by `fit`
                 ):
     "Plot train/valid loss and valid accuracy per epoch"
@@ -204,7 +205,7 @@ def fit(params:list, # w1, b1, w2, b2, trained in place (must not require grad)
     if plot: plot_history(hist)
     return hist
 
-# %% ../nbs/05_training.ipynb #95d386b3
+# %% ../nbs/05_training.ipynb #2f630fe4
 def fit_autograd(params:list, # w1, b1, w2, b2, trained in place
                  x_train:torch.Tensor, y_train:torch.Tensor, # training inputs (N, n_in) and class indices (N,)
                  x_valid:torch.Tensor, y_valid:torch.Tensor, # validation set, evaluated after each epoch
