@@ -483,7 +483,7 @@ def make_exercises(src: Path | str, # folder of solution notebooks (the course's
     for p in extra: p.unlink()
     return stale
 
-# %% ../nbs/08_exercises.ipynb #a2872721
+# %% ../nbs/08_exercises.ipynb #23e7e69d
 def write_exercises(dest: Path | str, # folder to write the exercise notebooks into (created if needed)
                     force: bool = False, # overwrite notebooks you have edited
                     src: Path | str | None = None # where the exercise notebooks are; default: those shipped with minimlp
@@ -492,7 +492,8 @@ def write_exercises(dest: Path | str, # folder to write the exercise notebooks i
     import minimlp
     src, dest = Path(src or Path(minimlp.__file__).parent / 'exercises_nbs'), Path(dest)
     nbs = sorted(src.glob('*.ipynb'))
-    if not nbs: raise FileNotFoundError(f'no exercise notebooks in {src}: reinstall minimlp (pip install --force-reinstall minimlp)')
+    if not nbs: raise FileNotFoundError(f'no exercise notebooks in {src}: reinstall minimlp, or in a source checkout '
+                                        'run `python tools/make_exercises.py`')
     if not force:
         for p in nbs:
             if (d := dest / p.name).exists() and d.read_bytes() != p.read_bytes():

@@ -23,8 +23,9 @@ if __name__ == '__main__':
                      '\nrun `python tools/make_exercises.py` and commit minimlp/exercises_nbs/')
         print(f'{dest.relative_to(root)} is up to date with nbs/')
     if '--run' in args:
-        failed = 0
-        for p in sorted(dest.glob('*.ipynb')):
+        failed, todo = 0, sorted(dest.glob('*.ipynb'))
+        if not todo: print('no exercise notebooks to run (no lesson marks a solution yet)')
+        for p in todo:
             try: run_notebook(p, cwd=nbs); print(f'ran {p.relative_to(root)}: every cell ran')
             except RuntimeError as e: failed += 1; print(e, file=sys.stderr)
         if failed: sys.exit(f'{failed} exercise notebook(s) failed to run to the end')
