@@ -31,7 +31,7 @@ setuptools.setup(
     url=cfg['git_url'],
     packages=setuptools.find_namespace_packages(include=[cfg['lib_path'], cfg['lib_path'] + '.*']),  # minimlp.sample: data only
     include_package_data=True,
-    package_data={cfg['lib_name']: ['sample/*']},
+    package_data={cfg['lib_name']: ['sample/*', 'exercises_nbs/*.ipynb']},
     install_requires=requirements,
     extras_require={'dev': dev_requirements},
     python_requires='>=' + min_python,
