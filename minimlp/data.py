@@ -403,8 +403,8 @@ def _fetch(url:str|None, dest:Path, timeout:float, progress:bool) -> tuple:
     got = []
     try: download(url, dest, timeout=timeout, progress=progress, validate=lambda p: got.append(_read_pickle(p)))
     except DownloadError as e:
-        _failed[url] = e.why
-        return None, e.why
+        _failed[url] = e.why or str(e)
+        return None, _failed[url]
     return got[0], None
 
 # %% ../nbs/09_appendix_data.ipynb #3d49e9d1
@@ -425,7 +425,7 @@ def load_mnist(path:str|Path|None=None, # a `.pkl.gz` or an IDX folder; default 
     path = mnist_path()
     if path.exists(): return _load_pickle(path)
     arrays, why = _fetch(url, path, timeout, progress)
-    if why:
+    if why is not None:
         warnings.warn(f"full MNIST is not available ({why}), so the bundled sample (4,000/500/500 digits) is used. "
                       f"To use full MNIST, save mnist.pkl.gz as {path}, or set MINIMLP_DATA to a folder holding "
                       f"mnist/mnist.pkl.gz.", SampleWarning, stacklevel=2)
