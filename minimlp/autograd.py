@@ -118,6 +118,7 @@ class Var:
         return out
 
     def relu(self):
+        "max(self, 0), elementwise"
         out = Var(self.data.clamp_min(0.), (self,), 'relu')
         def bwd(): _acc(self, (self.data > 0).float() * out.g)
         out._bwd = bwd
@@ -131,12 +132,14 @@ class Var:
         return out
 
     def sum(self):
+        "Sum of all entries"
         out = Var(self.data.sum(), (self,), 'sum')
         def bwd(): _acc(self, out.g.expand_as(self.data))   # a sum in the forward, a broadcast in the backward
         out._bwd = bwd
         return out
 
     def mean(self):
+        "Mean of all entries"
         out = Var(self.data.mean(), (self,), 'mean')
         def bwd(): _acc(self, out.g.expand_as(self.data) / self.data.numel())
         out._bwd = bwd
@@ -173,7 +176,7 @@ def _acc(v: Var, g: Tensor):
     "Accumulate the contribution `g` into `v.g`: the first one is stored, later ones are added"
     v.g = g if v.g is None else v.g + g
 
-# %% ../nbs/04_autograd.ipynb #dd61d53f
+# %% ../nbs/04_autograd.ipynb #03fd675d
 def time_fns(fns: dict[str, Callable], # name -> function to time (called without arguments)
              repeats: int=5, # number of timed calls of each function
              warmup: int=1): # untimed calls of each function first (allocator, caches, lazy initialisation)
