@@ -6,7 +6,7 @@
 __all__ = ['MNIST_URL', 'MNIST_CLASSES', 'FASHION_CLASSES', 'DataError', 'DownloadError', 'SampleWarning', 'Splits', 'data_dir',
            'mnist_path', 'download', 'write_idx', 'load_idx', 'load_sample', 'load_mnist', 'show_images']
 
-# %% ../nbs/09_appendix_data.ipynb #daa75863
+# %% ../nbs/09_appendix_data.ipynb #f82989e3
 import glob, gzip, hashlib, math, os, pickle, re, signal, socket, struct, tempfile, threading, time, warnings, zlib
 from collections import namedtuple
 from collections.abc import Callable
@@ -19,10 +19,10 @@ from urllib.request import urlopen
 import numpy as np, torch
 import minimlp
 
-# %% ../nbs/09_appendix_data.ipynb #518602fd
+# %% ../nbs/09_appendix_data.ipynb #8db2c390
 MNIST_URL = 'https://github.com/mnielsen/neural-networks-and-deep-learning/blob/master/data/mnist.pkl.gz?raw=true'
 
-# %% ../nbs/09_appendix_data.ipynb #8ab91e69
+# %% ../nbs/09_appendix_data.ipynb #0fddbeeb
 class DataError(ValueError):
     "A data file exists but is not what it should be (corrupt, truncated, wrong format); the message names the file."
 
@@ -33,7 +33,7 @@ class DownloadError(ConnectionError):
 class SampleWarning(UserWarning):
     "Full MNIST is not available, so the small sample bundled with the package is used instead."
 
-# %% ../nbs/09_appendix_data.ipynb #f5508399
+# %% ../nbs/09_appendix_data.ipynb #3fcb43cd
 class Splits(namedtuple('Splits', 'x_train y_train x_valid y_valid')):
     "`(x_train, y_train, x_valid, y_valid)` with attributes `x_test`, `y_test`, `source`, `is_sample` and `cached`."
     def __new__(cls, x_train, y_train, x_valid, y_valid, x_test=None, y_test=None,
@@ -49,7 +49,7 @@ class Splits(namedtuple('Splits', 'x_train y_train x_valid y_valid')):
         return (f"Splits(train={n(self.x_train)}, valid={n(self.x_valid)}, test={n(self.x_test)}, "
                 f"source={self.source!r}, is_sample={self.is_sample}, cached={self.cached})")
 
-# %% ../nbs/09_appendix_data.ipynb #86315ee6
+# %% ../nbs/09_appendix_data.ipynb #52140e77
 _PKG = Path(minimlp.__file__).parent  # the minimlp package folder, installed or checked out
 
 def _repo_root(pkg:Path=_PKG # a minimlp package folder
@@ -64,7 +64,7 @@ def _user_cache() -> Path:
     "The per-user cache folder: `$XDG_CACHE_HOME/minimlp`, by default `~/.cache/minimlp`."
     return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'minimlp'
 
-# %% ../nbs/09_appendix_data.ipynb #42d7ecd9
+# %% ../nbs/09_appendix_data.ipynb #8f4fa6b3
 def data_dir() -> Path:
     "Folder for data sets: `$MINIMLP_DATA`, else the checkout's `data/` folder, else the per-user cache folder."
     if env := os.environ.get('MINIMLP_DATA'):
@@ -80,7 +80,7 @@ def mnist_path() -> Path:
     "Where the MNIST pickle is (or will be downloaded to): `data_dir()/'mnist'/'mnist.pkl.gz'`."
     return data_dir()/'mnist'/'mnist.pkl.gz'
 
-# %% ../nbs/09_appendix_data.ipynb #ec958574
+# %% ../nbs/09_appendix_data.ipynb #04ecce06
 class _Terminated(BaseException):
     "SIGTERM or SIGHUP arrived while `_atomic` was writing a file (`args[0]`: the signal)."
 
@@ -100,7 +100,7 @@ def _signals_raise():
     finally:
         for s in sigs: signal.signal(s, signal.SIG_DFL)
 
-# %% ../nbs/09_appendix_data.ipynb #323fe9b6
+# %% ../nbs/09_appendix_data.ipynb #0f437b2d
 _HOST = hashlib.sha1(socket.gethostname().encode()).hexdigest()[:8]  # names our temporary files, with the pid
 _STALE_S = 3600  # seconds: a temporary file of ours untouched this long is abandoned, whoever made it
 
@@ -121,7 +121,7 @@ def _sweep(dest:Path):
             if now - p.stat().st_mtime > _STALE_S or (m[1] == _HOST and not _alive(int(m[2]))): p.unlink()
         except OSError: pass  # gone already, or not ours to delete
 
-# %% ../nbs/09_appendix_data.ipynb #46653e48
+# %% ../nbs/09_appendix_data.ipynb #88a7e0b9
 @contextmanager
 def _atomic(dest:Path):
     "Yield a temporary path beside `dest`; move it onto `dest` if the block succeeds, else delete it and any folders made for it."
@@ -144,7 +144,7 @@ def _atomic(dest:Path):
                 try: p.rmdir()
                 except OSError: break  # not empty (something else was written there): keep it and its parents
 
-# %% ../nbs/09_appendix_data.ipynb #b293d24f
+# %% ../nbs/09_appendix_data.ipynb #e1b9dcaa
 def _check_gzip(fn:Path):
     "Raise `DataError` unless `fn` is a complete, uncorrupted gzip file (reading it to the end checks CRC and length)."
     try:
@@ -152,7 +152,7 @@ def _check_gzip(fn:Path):
             while f.read(1 << 20): pass
     except (OSError, EOFError, zlib.error) as e: raise DataError(f"{fn}: not a valid gzip file ({e})") from e
 
-# %% ../nbs/09_appendix_data.ipynb #71877b47
+# %% ../nbs/09_appendix_data.ipynb #1cf383bc
 _MIN_BYTES = 1 << 14  # a download must bring at least this many bytes every `timeout` seconds
 
 def download(url:str, # http(s) or file URL
@@ -192,7 +192,7 @@ def download(url:str, # http(s) or file URL
         raise err from e
     return dest
 
-# %% ../nbs/09_appendix_data.ipynb #d43682d3
+# %% ../nbs/09_appendix_data.ipynb #5efb4f8c
 _PICKLE_OK = {('numpy', 'ndarray'), ('numpy', 'dtype'), ('_codecs', 'encode'), ('__builtin__', 'bytes'), ('builtins', 'bytes'),
               ('numpy.core.multiarray', '_reconstruct'), ('numpy._core.multiarray', '_reconstruct')}
 _reconstruct = np.empty(0).__reduce__()[0]  # numpy's array rebuilder, wherever this numpy version keeps it
@@ -204,7 +204,7 @@ class _ArrayUnpickler(pickle.Unpickler):
             raise pickle.UnpicklingError(f"refusing to load {module}.{name}: only numpy arrays are expected")
         return _reconstruct if name == '_reconstruct' else super().find_class(module, name)
 
-# %% ../nbs/09_appendix_data.ipynb #5bce3c8f
+# %% ../nbs/09_appendix_data.ipynb #918a60a4
 def _describe(o) -> str:
     "Short description of `o` for error messages: dtype and shape for arrays, type and length otherwise."
     if isinstance(o, np.ndarray): return f"{o.dtype} array of shape {o.shape}"
@@ -235,7 +235,7 @@ def _check_mnist(data, fn:Path) -> list:
         _check_labels(y, fn, name)
     return [a for pair in data for a in pair]
 
-# %% ../nbs/09_appendix_data.ipynb #bb89d20e
+# %% ../nbs/09_appendix_data.ipynb #963e42fa
 def _read_pickle(fn:Path) -> list:
     "The six checked arrays (x, y for train, valid, test) of MNIST pickle `fn`; `DataError` naming `fn` otherwise."
     try:
@@ -247,7 +247,7 @@ def _read_pickle(fn:Path) -> list:
     if rest: raise DataError(f"{fn}: {rest:,} unexpected bytes after the pickle")
     return _check_mnist(data, fn)
 
-# %% ../nbs/09_appendix_data.ipynb #ac81696e
+# %% ../nbs/09_appendix_data.ipynb #95ee0f27
 _CACHE_VERSION = 2
 _NAMES = 'x_train y_train x_valid y_valid x_test y_test'.split()
 
@@ -262,7 +262,7 @@ def _cache_file(src:Path) -> Path:
     h = hashlib.sha1(str(src.resolve()).encode()).hexdigest()[:12]
     return _user_cache()/'load-cache'/f'{src.name}.{h}.cache.pt'
 
-# %% ../nbs/09_appendix_data.ipynb #a21facaa
+# %% ../nbs/09_appendix_data.ipynb #fe9ca3f4
 def _cache_key(src:Path) -> list:
     "What must match for the cache of `src` to be used: format version, size and CRC-32 of the file `src`."
     crc = 0
@@ -276,7 +276,7 @@ def _tensors_crc(ts:list) -> int:
     for t in ts: crc = zlib.crc32(t.contiguous().numpy(), crc)
     return crc
 
-# %% ../nbs/09_appendix_data.ipynb #73ea4fc3
+# %% ../nbs/09_appendix_data.ipynb #2b61d5a3
 def _read_cache(cache:Path, key:list) -> list|None:
     "The six tensors in `cache` if it was made for `key`, else None; `DataError` saying why if it is damaged."
     try: d = torch.load(str(cache), mmap=True, weights_only=True)  # mmap: no copy; str: older torch wants one
@@ -305,7 +305,7 @@ def _load_pickle(src:Path, arrays:list|None=None # the six arrays of `src`, when
     except OSError as e: warnings.warn(f"could not write the MNIST reload cache {cache} ({e}); loads stay slow")
     return Splits(*ts, source=str(src))
 
-# %% ../nbs/09_appendix_data.ipynb #34b3f0e2
+# %% ../nbs/09_appendix_data.ipynb #f48ae67c
 _IDX_NAMES = ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')
 
 def _read_idx(fn:Path, ndim:int) -> np.ndarray:
@@ -323,7 +323,7 @@ def _read_idx(fn:Path, ndim:int) -> np.ndarray:
     if 0 in dims: raise DataError(f"{fn}: shape {dims} holds no data")
     return np.frombuffer(buf, np.uint8, offset=hdr).reshape(dims)
 
-# %% ../nbs/09_appendix_data.ipynb #22592676
+# %% ../nbs/09_appendix_data.ipynb #a6d1e843
 def write_idx(fn:str|Path, # destination; gzipped if it ends in `.gz`
               a, # uint8 array (or CPU tensor) of any shape
              ) -> Path:
@@ -337,7 +337,7 @@ def write_idx(fn:str|Path, # destination; gzipped if it ends in `.gz`
         else: f.write(buf)
     return fn
 
-# %% ../nbs/09_appendix_data.ipynb #fb48718e
+# %% ../nbs/09_appendix_data.ipynb #0e37662b
 def _find_idx(folder:Path) -> list:
     "The four IDX files in `folder`, each plain or `.gz`; `FileNotFoundError` naming the folder and missing names."
     if not folder.is_dir(): raise FileNotFoundError(f"{folder}: no such folder (expected the IDX files {', '.join(_IDX_NAMES)})")
@@ -370,11 +370,11 @@ def load_idx(folder:str|Path # holds train-images-idx3-ubyte[.gz], train-labels-
                         f"in {fx.name} are {'x'.join(map(str, x.shape[1:]))}: both must come from the same data set")
     return (*_tensors(x, y), *_tensors(xt, yt))
 
-# %% ../nbs/09_appendix_data.ipynb #681bfa7d
+# %% ../nbs/09_appendix_data.ipynb #e0ba175f
 MNIST_CLASSES = tuple('0123456789')
 FASHION_CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
 
-# %% ../nbs/09_appendix_data.ipynb #2c2930f5
+# %% ../nbs/09_appendix_data.ipynb #8b555374
 _SAMPLE = _PKG/'sample'
 
 def _idx_splits(folder:Path, is_sample:bool=False) -> Splits:
@@ -389,7 +389,7 @@ def load_sample() -> Splits:
     "The bundled sample of real MNIST digits: 4,000 train, 500 valid, 500 test (see `minimlp/sample/README.md`)."
     return _idx_splits(_SAMPLE, is_sample=True)
 
-# %% ../nbs/09_appendix_data.ipynb #0b159f25
+# %% ../nbs/09_appendix_data.ipynb #8aacbb1b
 class _MnistUrl:
     "Default of `load_mnist(url=)`: the value `minimlp.data.MNIST_URL` has when `load_mnist` is called."
     def __repr__(self): return 'MNIST_URL'
@@ -407,7 +407,7 @@ def _fetch(url:str|None, dest:Path, timeout:float, progress:bool) -> tuple:
         return None, _failed[url]
     return got[0], None
 
-# %% ../nbs/09_appendix_data.ipynb #3d49e9d1
+# %% ../nbs/09_appendix_data.ipynb #0648375e
 def load_mnist(path:str|Path|None=None, # a `.pkl.gz` or an IDX folder; default `mnist_path()`
                url:str|None=_MnistUrl(), # downloaded to `mnist_path()` when missing (default: `MNIST_URL` at call time); None: never download
                sample:bool=False, # use the bundled sample
@@ -432,7 +432,7 @@ def load_mnist(path:str|Path|None=None, # a `.pkl.gz` or an IDX folder; default 
         return load_sample()
     return _load_pickle(path, arrays)
 
-# %% ../nbs/09_appendix_data.ipynb #875b2658
+# %% ../nbs/09_appendix_data.ipynb #0ecc73a6
 def show_images(x, # images: (N, 784) (square images, flattened) or (N, rows, cols)
                 y=None, # labels: ints, or None
                 n:int=20, # how many images, from the first
@@ -445,7 +445,10 @@ def show_images(x, # images: (N, 784) (square images, flattened) or (N, rows, co
     import matplotlib.pyplot as plt  # imported here: loading data should not need to start matplotlib
     x = torch.as_tensor(x[:n]).detach().cpu().float()
     n, ncols = len(x), min(ncols, len(x))
-    if x.ndim == 2: x = x.view(n, math.isqrt(x.shape[1]), -1)
+    if x.ndim == 2:
+        if math.isqrt(w := x.shape[1]) ** 2 != w:
+            raise ValueError(f"show_images: rows of {w} pixels are not square images; pass x as (N, rows, cols)")
+        x = x.view(n, math.isqrt(w), w // math.isqrt(w))
     nrows = math.ceil(n / ncols)
     fig, axs = plt.subplots(nrows, ncols, figsize=(ncols * size, nrows * size * (1.3 if y is not None else 1)), squeeze=False)
     for i, ax in enumerate(axs.flat):
