@@ -176,7 +176,7 @@ def _acc(v: Var, g: Tensor):
     "Accumulate the contribution `g` into `v.g`: the first one is stored, later ones are added"
     v.g = g if v.g is None else v.g + g
 
-# %% ../nbs/04_autograd.ipynb #03fd675d
+# %% ../nbs/04_autograd.ipynb #1e2f9661
 def time_fns(fns: dict[str, Callable], # name -> function to time (called without arguments)
              repeats: int=5, # number of timed calls of each function
              warmup: int=1): # untimed calls of each function first (allocator, caches, lazy initialisation)
