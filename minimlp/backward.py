@@ -19,15 +19,21 @@ def mse_grad(out: Tensor, # predictions, (N, 1) or the shape of `targ`
              targ: Tensor # targets, (N,) or the shape of `out`; converted to `out.dtype`
             ) -> Tensor:  # d mse / d out, shaped like `out`
     "Gradient of `mse` with respect to its predictions: $\\frac{2}{N}(\\mathrm{out} - \\mathrm{targ})$, N target entries."
+    ### BEGIN SOLUTION
+    # HINT: 2 (out - targ) / N with N = targ.numel(), shaped like out
     diff = _match(out, targ) - targ.to(out.dtype)     # (N,) for (N, 1) vs (N,): the same shapes as in `mse`
     return (2. * diff / targ.numel()).view_as(out)    # back to the shape of `out`, e.g. (N,) -> (N, 1)
+    ### END SOLUTION
 
 # %% ../nbs/02_backward.ipynb #016bf76d
 def relu_grad(inp: Tensor, # input of the ReLU (pre-activation), with...
               out: Tensor  # ...its output max(inp, 0), carrying `out.g`
              ) -> None:
     "Set `inp.g` = $[\\mathrm{inp} > 0] \\cdot$ `out.g`: the ReLU's local derivative times the incoming gradient."
+    ### BEGIN SOLUTION
+    # HINT: out.g passes where inp > 0 and is blocked elsewhere
     inp.g = (inp > 0).float() * out.g
+    ### END SOLUTION
 
 # %% ../nbs/02_backward.ipynb #d7fc2758
 def lin_grad(inp: Tensor, # input of the layer, (N, n_in)
@@ -36,9 +42,12 @@ def lin_grad(inp: Tensor, # input of the layer, (N, n_in)
              b: Tensor    # bias, (n_out,)
             ) -> None:
     "For out = inp @ w + b, set `inp.g` = out.g $w^T$, `w.g` = inp$^T$ out.g and `b.g` = $\\sum_n$ out.g."
+    ### BEGIN SOLUTION
+    # HINT: each gradient has the shape of its tensor, which fixes the order of each product
     inp.g = out.g @ w.T
     w.g = inp.T @ out.g
     b.g = out.g.sum(0)
+    ### END SOLUTION
 
 # %% ../nbs/02_backward.ipynb #6c7503ef
 def _check_shapes(inp: Tensor, targ: Tensor, # inputs (N, n_in) and targets (N,) or (N, n_out)
@@ -69,6 +78,8 @@ def forward_and_backward(inp: Tensor,  # inputs, (N, n_in), floating point, N > 
                         ) -> Tensor: # the loss, a scalar
     "MSE loss of `model`; sets `.g` = $\\partial L/\\partial t$ on w1, b1, w2, b2, on `inp` and on the activations."
     _check_shapes(inp, targ, w1, b1, w2, b2)
+    ### BEGIN SOLUTION
+    # HINT: lin, relu, lin, mse forward; then mse_grad, lin_grad, relu_grad, lin_grad back
     # forward pass, keeping every intermediate result
     l1 = lin(inp, w1, b1)
     l2 = relu(l1)
@@ -79,6 +90,7 @@ def forward_and_backward(inp: Tensor,  # inputs, (N, n_in), floating point, N > 
     lin_grad(l2, out, w2, b2)
     relu_grad(l1, l2)
     lin_grad(inp, l1, w1, b1)
+    ### END SOLUTION
     if acts is not None: acts.update(l1=l1, l2=l2, out=out)
     return loss
 
