@@ -65,7 +65,10 @@ def cross_entropy_grad(inp:torch.Tensor, # logits, (N, n_classes)
                        targ:torch.Tensor, # integer class indices in [0, n_classes), (N,)
                       ) -> torch.Tensor: # dL/dinp, (N, n_classes)
     "Gradient of the mean cross-entropy w.r.t. the logits: $(\\mathrm{softmax}(x) - \\mathrm{one\\_hot}(y)) / N$"
+    ### BEGIN SOLUTION
+    # HINT: softmax(inp) minus the one-hot targets, divided by N
     return (softmax(inp) - F.one_hot(targ, inp.shape[1]).to(inp.dtype)) / len(targ)
+    ### END SOLUTION
 
 # %% ../nbs/05_training.ipynb #e92588cd
 class CrossEntropy(Module):
