@@ -181,10 +181,14 @@ def _target(name, value, target, unit):
 
 def _estimate(x, y, w1, b1, w2, b2, repeats, epoch_rows, epoch_repeats, train, bs=64) -> float:
     "Rough seconds `run_bench` will take, from one timed fast step and a few timed training batches"
-    t = median_times({'step': lambda: fast_forward_and_backward(x, y, w1, b1, w2, b2)}, x, 1)['step']
+    def fastest(f, n):  # the least disturbed of n calls, after a warm-up call
+        f = _synced(f, x); f(); ts = []
+        for _ in range(n): t0 = time.perf_counter(); f(); ts.append(time.perf_counter() - t0)
+        return min(ts)
+    t = fastest(lambda: fast_forward_and_backward(x, y, w1, b1, w2, b2), 2)
     m = FastMLP(*init_params(x.shape[1], 128, 10, seed=0, dtype=x.dtype, device=x.device))
     xb, yb = x[:bs], torch.zeros(min(bs, len(x)), dtype=torch.int64, device=x.device)
-    batch = median_times({'batch': lambda: (m(xb, yb), m.backward())}, x, 5)['batch']
+    batch = fastest(lambda: (m(xb, yb), m.backward()), 5)
     return (repeats + 1) * 4.5 * t + (epoch_repeats + 1) * 2.5 * math.ceil(epoch_rows / bs) * batch + 10 * t + 8 * train
 
 def run_bench(quick:bool=False, # small and fast: 10,000 rows, 3 repeats, 1 epoch each on 2,000 rows, no subprocess
