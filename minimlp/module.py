@@ -40,7 +40,11 @@ class Module:
 class Relu(Module):
     "ReLU layer: $\\mathrm{out} = \\max(\\mathrm{inp}, 0)$; backward $\\mathrm{inp.g} = [\\mathrm{inp} > 0] \\cdot \\mathrm{out.g}$"
     def forward(self, inp: Tensor) -> Tensor: return inp.clamp_min(0.)
-    def bwd(self, out: Tensor, inp: Tensor): inp.g = (inp > 0).float() * out.g
+    def bwd(self, out: Tensor, inp: Tensor):
+        ### BEGIN SOLUTION
+        # HINT: out.g passes where inp > 0 and is blocked elsewhere
+        inp.g = (inp > 0).float() * out.g
+        ### END SOLUTION
 
 # %% ../nbs/03_module.ipynb #8c4309e5
 class Lin(Module):
@@ -57,16 +61,22 @@ class Lin(Module):
         return inp @ self.w + self.b
 
     def bwd(self, out: Tensor, inp: Tensor):
+        ### BEGIN SOLUTION
+        # HINT: each gradient has the shape of its tensor, which fixes the order of each product
         inp.g = out.g @ self.w.T
         self.w.g = inp.T @ out.g
         self.b.g = out.g.sum(0)
+        ### END SOLUTION
 
 # %% ../nbs/03_module.ipynb #7856f1ef
 class Mse(Module):
     "Mean squared error $\\frac1N\\sum_i (\\mathrm{inp}_i - \\mathrm{targ}_i)^2$ over the N entries of `targ`; backward $\\mathrm{inp.g} = \\frac2N(\\mathrm{inp} - \\mathrm{targ})$"
     def forward(self, inp: Tensor, targ: Tensor) -> Tensor: return (_match(inp, targ) - targ).pow(2).mean()
     def bwd(self, out: Tensor, inp: Tensor, targ: Tensor):
+        ### BEGIN SOLUTION
+        # HINT: 2 (inp - targ) / N with N = targ.numel(), shaped like inp
         inp.g = (2 * (_match(inp, targ) - targ) / targ.numel()).view_as(inp)
+        ### END SOLUTION
 
 # %% ../nbs/03_module.ipynb #391784a0
 class Model(Module):
