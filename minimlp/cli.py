@@ -6,7 +6,7 @@
 __all__ = ['main']
 
 # %% ../nbs/07_cli.ipynb #bca59eb8
-import argparse, json, math, os, sys, time, warnings
+import argparse, json, math, os, shlex, sys, time, warnings
 from dataclasses import asdict
 from pathlib import Path
 import torch
@@ -273,8 +273,9 @@ def _exercises(a) -> int:
     from minimlp.exercises import write_exercises
     try: files = write_exercises(a.dir, force=a.force)
     except FileExistsError as e: raise _Abort(str(e)) from None  # it names the file and says to use --force
+    except OSError as e: raise _Abort(f'cannot write the exercise notebooks into {a.dir}: {e}') from None
     _out(f'wrote {len(files)} exercise notebook{"s" * (len(files) != 1)} to {a.dir}:', *(f'  {f.name}' for f in files), sep='\n')
-    _out(f'next: jupyter lab {a.dir}')
+    _out(f'next: jupyter lab {shlex.quote(str(a.dir))}')
     return 0
 
 # %% ../nbs/07_cli.ipynb #3f1c2a7e
