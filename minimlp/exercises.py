@@ -178,6 +178,10 @@ def _misplaced(ex: _Exercise, name: str, got: dict, ret, t) -> str:
         return f'{name} returned None: return the gradient (`return ...`)'
     if ex.returns == 'loss' and ret is None: return f'{name} returned None: return the loss (and store the gradients in .g)'
     missing = [k for k, v in got.items() if v is _MISSING]
+    if missing and ex.returns == 'loss':   # the loss returned, as it should be, but no gradient stored
+        lbls = ' and '.join(filter(None, [', '.join(missing[:-1]), missing[-1]]))
+        return f'{lbls} {"was" if len(missing) == 1 else "were"} never set: besides returning the loss, {name} must store ' \
+               f'the gradients (`{missing[0]} = ...`)'
     if missing and ret is not None:
         what = f'{len(ret)} values' if isinstance(ret, (tuple, list)) else 'a value'
         it = 'it' if len(missing) == 1 else 'them'
