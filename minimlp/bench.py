@@ -274,7 +274,8 @@ def format_report(res:dict # what `run_bench` returned
             for k, n in (('handwritten', 'fit(mlp=FastMLP)' if e['fast_mlp'] else 'fit (its own MLP)'),
                          ('autograd', 'autograd + optim.SGD (fit_autograd)'))),
           f"  {e['rows']:,} rows, batches of {e['bs']}: {e['steps']:,} steps; their matmuls at the full-batch rate "
-          f"would take {mm_s:.2f} s ({100 * mm_s / e['handwritten']:.0f}% of the hand-written epoch): the rest is per-step overhead", '',
+          f"would take {mm_s:.2f} s ({100 * mm_s / e['handwritten']:.0f}% of the hand-written epoch)" +
+          (': the rest is per-step overhead' if mm_s < e['handwritten'] else ': the small matrices ran faster per FLOP than the full batch'), '',
           f"{'cached load_mnist()':46}{ld['seconds']:9.3f} s   (with one pass over all the images: {ld['read_seconds']:.3f} s)", '', 'memory:']
     if 'train' in mem:
         t = mem['train']
