@@ -177,6 +177,7 @@ def _train(a) -> int:
     torch.set_num_threads(a.threads)
     n_in, bs = d.x_train.shape[1], min(a.bs, len(d.x_train))
     need, free = _need_bytes(n_in, a.hidden, _N_CLASSES, bs, len(d.x_valid)), _free_bytes(dev)
+    if dev.type != 'cpu': need += sum(t.nelement() * t.element_size() for t in d)  # the data moves there too
     if free is not None and need > free:
         raise _Abort(f'a {n_in}-{a.hidden}-{_N_CLASSES} MLP with batches of {bs} needs about {need / 1e9:,.1f} GB for its weights, '
                      f'gradients, momentum and activations, but {free / 1e9:,.1f} GB is free on {dev}: use a smaller --hidden (default 128)')
