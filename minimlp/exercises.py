@@ -66,8 +66,8 @@ def _describe(t) -> str:
                      for k, v in vars(t).items())
 
 def _close(a: Tensor, r: Tensor) -> bool:
-    "`a` equals the reference `r` up to 1e-6 of r's largest entry (float64 rounding is ~1e-16; float32 ~1e-7)."
-    return bool((a - r).abs().max() <= 1e-6 * r.abs().max() + 1e-12)
+    "`a` has the shape of the reference `r` and equals it up to 1e-6 of r's largest entry (float64 rounding is ~1e-16; float32 ~1e-7)."
+    return a.shape == r.shape and bool((a - r).abs().max() <= 1e-6 * r.abs().max() + 1e-12)
 
 # %% ../nbs/08_exercises.ipynb #ceb8814c
 def _want(ex: _Exercise, t) -> dict:
@@ -365,24 +365,25 @@ _EX['cross_entropy_grad'] = _Exercise('cross_entropy_grad(inp, targ)', _cls_prob
 
 # %% ../nbs/08_exercises.ipynb #bc479dee
 def _lsm_problem(N, c):
-    def make(g): return SimpleNamespace(inp=_randn(g, N, c, scale=2.), g=_randn(g, N, c))
+    def make(g): return SimpleNamespace(x=_randn(g, N, c, scale=2.), g=_randn(g, N, c))
     return make
 
 def _lsm_special(lbl, a, r, t):
     "The sum over the classes forgotten, or taken over the wrong axis."
-    sm = t.inp.softmax(-1)
+    sm = t.x.softmax(-1)
     if _close(a, t.g - sm * t.g): return f'{lbl} misses a term: every log-probability depends on every logit, so subtract ' \
-                                         'softmax(inp) times the sum of g over the classes'
+                                         'softmax(x) times the sum of g over the classes'
     if _close(a, t.g - sm * t.g.sum(0, keepdim=True)): return f'{lbl} sums g over the wrong axis: sum over the classes of each sample (dim=-1)'
     return ''
 
-def _log_softmax_grad(inp, g):
-    "The course's answer, to go on with: g - softmax(inp) * g.sum(-1, keepdim=True)."
-    return g - inp.softmax(-1) * g.sum(-1, keepdim=True)
+def _log_softmax_grad(x, g):
+    "The course's answer, to go on with: g - softmax(x) * g.sum(-1, keepdim=True)."
+    return g - x.softmax(-1) * g.sum(-1, keepdim=True)
 
-_EX['log_softmax_grad'] = _Exercise('log_softmax_grad(inp, g)', [('a batch of 64', _lsm_problem(64, 10)), ('a batch of 1', _lsm_problem(1, 10)),
-                                    ('3 classes', _lsm_problem(5, 3))], lambda fn, t: fn(t.inp, t.g),
-                                    lambda t: (t.inp.log_softmax(-1) * t.g).sum(), ['inp'], 'grad', special=_lsm_special, ref=lambda: _log_softmax_grad)
+_EX['log_softmax_grad'] = _Exercise('log_softmax_grad(x, g)', [('a batch of 64', _lsm_problem(64, 10)), ('a batch of 1', _lsm_problem(1, 10)),
+                                    ('3 classes', _lsm_problem(5, 3))], lambda fn, t: fn(t.x, t.g),
+                                    lambda t: (t.x.log_softmax(-1) * t.g).sum(), ['x'], 'grad', special=_lsm_special, ref=lambda: _log_softmax_grad,
+                                    batch='x')
 
 def _nll_grad(logp, targ):
     "The course's answer, to go on with: -one_hot(targ) / N."
