@@ -415,7 +415,8 @@ _MARK = r'^(\s*)#+\s*{}\s*$'
 _BEGIN, _END = re.compile(_MARK.format('BEGIN SOLUTION')), re.compile(_MARK.format('END SOLUTION'))
 _HBEGIN, _HEND = re.compile(_MARK.format('BEGIN HIDDEN TESTS')), re.compile(_MARK.format('END HIDDEN TESTS'))
 _HINT = re.compile(r'^\s*#+\s*HINT:\s*(.*?)\s*$')
-_NBDEV = re.compile(r'^#\|\s*(export|exporti|exports|default_exp)\b')   # library-building directives: no use to a learner
+_NBDEV = re.compile(r'^#\|\s*(export|exporti|exports|default_exp|hide)\b'  # directives that build the library and docs,
+                    r'|^\s*(from|import) nbdev\b')   # and nbdev's own tools: no use to a learner, who need not install nbdev
 
 def _blocks(lines: list, begin, end, what: str):
     "Yield ('line', line) outside and ('block', (indent, lines)) for each `begin`...`end` region."
@@ -429,7 +430,7 @@ def _blocks(lines: list, begin, end, what: str):
     if block is not None: raise ValueError(f'BEGIN {what} without END {what}')
 
 def stub_source(src: str) -> str:
-    "Replace each solution block of a cell's source by a stub raising `NotImplementedError` with its `# HINT:`; drop hidden tests."
+    "Replace each solution block of a cell's source by a stub raising `NotImplementedError` with its `# HINT:`; drop hidden tests and nbdev lines."
     out = []
     for kind, x in _blocks(src.splitlines(), _BEGIN, _END, 'SOLUTION'):
         if kind == 'line': out.append(x); continue
@@ -517,7 +518,8 @@ def run_notebook(path: Path | str, # the notebook to execute
     from execnb.shell import CaptureShell
     path = Path(path)
     nb, sh, old = read_nb(path), CaptureShell(path), os.getcwd()
-    skip = lambda c: c.cell_type != 'code' or re.search(r'^#\|\s*eval:\s*false', c.source, re.M | re.I)
+    skip = lambda c: c.cell_type != 'code' or re.search(r'^#\|\s*eval:\s*false', c.source, re.M | re.I) \
+                     or 'nbdev_export' + '(' in c.source   # as in nbdev_test (spelled apart, so that nbdev_test runs this cell)
     os.chdir(cwd or path.parent)
     try: sh.run_all(nb, exc_stop=True, preproc=skip)
     except BaseException as e:
