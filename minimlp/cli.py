@@ -6,7 +6,7 @@
 __all__ = ['main']
 
 # %% ../nbs/07_cli.ipynb #bca59eb8
-import argparse, json, math, os, shlex, sys, time, warnings
+import argparse, json, math, os, shlex, shutil, sys, time, warnings
 from dataclasses import asdict
 from pathlib import Path
 import torch
@@ -16,7 +16,7 @@ from .forward import init_params, model
 from .backward import forward_and_backward, cmp, CmpTable
 from . import module, autograd
 from .training import fit, CrossEntropy, MLP, DivergenceError
-from .fast import FastMLP
+from .fast import fast_forward_and_backward, FastModel, FastMLP
 
 # %% ../nbs/07_cli.ipynb #9cd89d0b
 class _Abort(Exception):
@@ -66,8 +66,16 @@ def _default_device():
     if acc is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     return acc.current_accelerator() or torch.device('cpu')
 
+_EXAMPLES = '''examples:
+  minimlp train              train on MNIST with the defaults (5 epochs)
+  minimlp check              compare every implementation's gradients with autograd
+  minimlp bench --quick      time the hand-written backward pass against autograd, quickly
+  minimlp exercises my-work  write the exercise notebooks into the folder my-work
+(minimlp COMMAND --help says more about each)'''
+
 def _parser():
-    p = _Parser(prog='minimlp', description='Train and check a two-layer MLP on MNIST with a hand-written backward pass.')
+    p = _Parser(prog='minimlp', description='Train and check a two-layer MLP on MNIST with a hand-written backward pass.',
+                epilog=_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest='command', required=True, parser_class=_Parser)
     data = dict(type=Path, default=None, help='an MNIST .pkl.gz file or a folder of IDX files (e.g. Fashion-MNIST); '
                 'default: full MNIST (downloaded if needed), else the bundled sample')
@@ -91,8 +99,9 @@ def _parser():
     t.add_argument('--json', **js)
     t.set_defaults(run=_train)
     c = sub.add_parser('check', help="compare every implementation's gradients with autograd",
-                       description='Compare the functions, Module classes and autograd (784-50-1, MSE) and the cross-entropy '
-                                   'layer (784-50-10) on the same weights and a real batch of 1000 images, in float64. '
+                       description='Compare every hand-written implementation with autograd on the same weights and a real batch of '
+                                   '1000 images, in float64: the functions, Module classes, fast functions and fast layers '
+                                   'of the 784-50-1 MSE network, and the CrossEntropy layer, MLP and FastMLP (784-50-10). '
                                    'Exit status 1 if any gradient disagrees.')
     c.add_argument('--data', **data)
     c.add_argument('--json', **js)
@@ -105,7 +114,7 @@ def _parser():
     b.set_defaults(run=_bench)
     e = sub.add_parser('exercises', help='write the exercise notebooks into a folder',
                        description='Write the exercise notebooks (the lessons with the gradients left for you to write, and a '
-                                   'check that says what is wrong) into DIR, then open them with `jupyter lab DIR`. A notebook '
+                                   'check that says what is wrong) into DIR, then open them with `jupyter lab DIR` (JupyterLab: pip install jupyterlab). A notebook '
                                    'you have changed there is never overwritten without --force.')
     e.add_argument('dir', type=Path, metavar='DIR', help='folder to write them into (created if needed)')
     e.add_argument('--force', action='store_true', help='overwrite notebooks you have changed in DIR')
@@ -206,25 +215,35 @@ def _train(a) -> int:
 
 # %% ../nbs/07_cli.ipynb #8b6500a9
 _TOL = 1e-10
+_PARAMS = ('w1', 'b1', 'w2', 'b2')
 
-def _rows_mse(x, y):
-    "(name, ours, reference) for the 784-50-1 MSE network: functions and Module classes vs autograd"
-    w = init_params(x.shape[1], 50, 1, seed=0, dtype=x.dtype)
-    fn = [p.clone() for p in w]
-    loss_fn = forward_and_backward(x, y, *fn)
-    mo = [p.clone() for p in w]
-    m = module.Model(*mo)
-    loss_mo = m(x, y)
+def _rows(impl:str, loss, ref_loss, ps:list, ref_ps:list, x=None, ref_x=None) -> list:
+    "(implementation, tensor, ours, reference): the loss, `x.g` if `x` is given (the implementation sets it), and `.g` of `ps`"
+    return [(impl, 'loss', loss, ref_loss), *([(impl, 'x', x.g, ref_x)] if x is not None else []),
+            *((impl, n, p.g, r) for n, p, r in zip(_PARAMS, ps, ref_ps))]
+
+def _run(cls, x, y, ps:list):
+    "The loss of layer class `cls(*ps)` on `x`, `y`, after its backward pass"
+    m = cls(*ps)
+    loss = m(x, y)
     m.backward()
-    ag = autograd.Model.from_params(*w)
-    loss_ag = ag(x, y)
-    loss_ag.backward()
-    names, ag_g = ['w1', 'b1', 'w2', 'b2'], [p.grad for p in ag.parameters()]
-    return [('fn loss', loss_fn, loss_ag), *((f'fn {n}', p.g, g) for n, p, g in zip(names, fn, ag_g)),
-            ('mod loss', loss_mo, loss_ag), *((f'mod {n}', p.g, g) for n, p, g in zip(names, mo, ag_g))]
+    return loss
 
-def _rows_ce(x, y):
-    "(name, ours, reference) for CrossEntropy vs F.cross_entropy/autograd, and the 784-50-10 MLP vs autograd"
+def _rows_mse(x, y) -> list:
+    "Rows for the 784-50-1 MSE network against autograd: functions and Module classes (with `x.g`), and their fast forms"
+    w = init_params(x.shape[1], 50, 1, seed=0, dtype=x.dtype)
+    ag, xa = autograd.Model.from_params(*w), x.clone().requires_grad_()
+    loss_ag = ag(xa, y)
+    loss_ag.backward()
+    ag_g, cp = [p.grad for p in ag.parameters()], lambda: [p.clone() for p in w]
+    fn, xf, mo, xm, ff, fm = cp(), x.clone(), cp(), x.clone(), cp(), cp()
+    return [*_rows('functions', forward_and_backward(xf, y, *fn), loss_ag, fn, ag_g, xf, xa.grad),
+            *_rows('Module classes', _run(module.Model, xm, y, mo), loss_ag, mo, ag_g, xm, xa.grad),
+            *_rows('fast functions', fast_forward_and_backward(x, y, *ff), loss_ag, ff, ag_g),
+            *_rows('fast layers', _run(FastModel, x, y, fm), loss_ag, fm, ag_g)]
+
+def _rows_ce(x, y) -> list:
+    "Rows for CrossEntropy against F.cross_entropy and autograd, then the 784-50-10 MLP (with `x.g`) and FastMLP against autograd"
     w = init_params(x.shape[1], 50, 10, seed=0, dtype=x.dtype)
     out = model(x, *w)
     ce = CrossEntropy()
@@ -233,35 +252,48 @@ def _rows_ce(x, y):
     out_ag = out.clone().requires_grad_()
     loss_ag = F.cross_entropy(out_ag, y)
     loss_ag.backward()
-    mp = [p.clone() for p in w]
-    m = MLP(*mp)
-    loss_m = m(x, y)
-    m.backward()
-    ag = [p.clone().requires_grad_() for p in w]
-    F.cross_entropy(model(x, *ag), y).backward()
-    return [('ce loss', loss, loss_ag), ('ce inp', out.g, out_ag.grad),
-            ('mlp loss', loss_m, loss_ag), *((f'mlp {n}', p.g, a.grad) for n, p, a in zip(['w1', 'b1', 'w2', 'b2'], mp, ag))]
+    xa, wa = x.clone().requires_grad_(), [p.clone().requires_grad_() for p in w]
+    F.cross_entropy(model(xa, *wa), y).backward()
+    ag_g, mp, xm, fp = [p.grad for p in wa], [p.clone() for p in w], x.clone(), [p.clone() for p in w]
+    return [('CrossEntropy', 'loss', loss, loss_ag), ('CrossEntropy', 'logits', out.g, out_ag.grad),
+            *_rows('MLP', _run(MLP, xm, y, mp), loss_ag, mp, ag_g, xm, xa.grad),
+            *_rows('fast MLP', _run(FastMLP, x, y, fp), loss_ag, fp, ag_g)]
 
-def _compare(rows):
-    "`cmp` each (name, ours, reference) with rtol = `_TOL` and atol = `_TOL` times the reference's largest magnitude"
-    return CmpTable(cmp(n, a, b, rtol=_TOL, atol=_TOL * b.abs().max().item(), show=False) for n, a, b in rows)
+def _compare(rows:list) -> list:
+    "(implementation, tensor, `Cmp`) per row, with rtol = `_TOL` and atol = `_TOL` times the reference's largest magnitude"
+    return [(i, t, cmp(f'{i} {t}', a, b, rtol=_TOL, atol=_TOL * b.abs().max().item(), show=False)) for i, t, a, b in rows]
+
+def _table(parts:list) -> str:
+    "`parts` [(title, `_compare` rows)] as text: the title of each network, then its rows, each implementation named once"
+    w = max(len(i) for _, rows in parts for i, _, _ in rows)
+    lines = [f'{"implementation":<{w}}  {"tensor":<6} {"shape":<11} {"exact":<6} {"close":<6} {"max abs diff":>12} {"max rel diff":>12}']
+    for title, rows in parts:
+        lines.append(title)
+        for k, (i, t, r) in enumerate(rows):
+            name = i if k == 0 or rows[k - 1][0] != i else ''
+            lines.append(f'{name:<{w}}  {t:<6} {str(r.shape):<11} {r.exact!s:<6} {r.close!s:<6} {r.maxabs:12.2e} {r.maxrel:12.2e}')
+    return '\n'.join(lines)
+
 
 # %% ../nbs/07_cli.ipynb #ea2a059b
 def _check(a) -> int:
     d = _load(a.data)
     x, y = d.x_train[:1000].double(), d.y_train[:1000]
-    table = _compare([*_rows_mse(x, y), *_rows_ce(x, y)])
-    bad = [r.name for r in table if not r]
+    parts = [('784-50-1 network, MSE loss, against autograd:', _compare(_rows_mse(x, y))),
+             ('784-50-10 network, cross-entropy loss, against F.cross_entropy and autograd:', _compare(_rows_ce(x, y)))]
+    rows = [row for _, rs in parts for row in rs]
+    bad = [r.name for _, _, r in rows if not r]
     if a.json:
         _out(_json(dict(command='check', ok=not bad, failed=bad, rtol=_TOL, atol=f'{_TOL:g} * max|reference|',
                         dtype='float64', batch=len(x), data=d.source, is_sample=d.is_sample,
-                        rows=[asdict(r) for r in table])))
+                        rows=[dict(implementation=i, tensor=t, **asdict(r)) for i, t, r in rows])))
     else:
-        _out(f"gradients on {len(x)} {'SAMPLE' if d.is_sample else 'MNIST'} images in float64, against autograd and F.cross_entropy:")
-        _out(table)
+        _out(f"gradients on {len(x)} {'SAMPLE' if d.is_sample else 'MNIST'} images in float64")
+        _out(_table(parts))
         _out(f"(close: |ours - reference| <= {_TOL:g} |reference| + {_TOL:g} max|reference|)")
         _out('all implementations agree' if not bad else f"DISAGREE: {', '.join(bad)}")
     return 1 if bad else 0
+
 
 # %% ../nbs/07_cli.ipynb #0fd97e61
 def _bench(a) -> int:
@@ -276,7 +308,8 @@ def _exercises(a) -> int:
     except FileExistsError as e: raise _Abort(str(e)) from None  # it names the file and says to use --force
     except OSError as e: raise _Abort(f'cannot write the exercise notebooks into {a.dir}: {e}') from None
     _out(f'wrote {len(files)} exercise notebook{"s" * (len(files) != 1)} to {a.dir}:', *(f'  {f.name}' for f in files), sep='\n')
-    _out(f'next: jupyter lab {shlex.quote(str(a.dir))}')
+    lab = f'jupyter lab {shlex.quote(str(a.dir))}'
+    _out(f'next: {lab}' if shutil.which('jupyter') else f'next: pip install jupyterlab (jupyter is not installed here), then {lab}')
     return 0
 
 # %% ../nbs/07_cli.ipynb #3f1c2a7e
@@ -291,9 +324,12 @@ def _fail(a, msg:str, code:int) -> int:
 def main(argv:list|None=None, # arguments after `minimlp`, e.g. ['train', '--epochs', '1']; default `sys.argv[1:]`
         ) -> int: # exit status: 0 ok, 1 `check` disagrees, 2 bad input, 3 diverged, 130 interrupted, 141 closed pipe
     "Run the `minimlp` command line"
-    a = None
+    a, p, argv = None, _parser(), sys.argv[1:] if argv is None else list(argv)
+    if not argv:  # no command: what there is to do, with an example of each
+        print(p.format_usage(), _EXAMPLES, sep='\n', file=sys.stderr)
+        return 2
     try:
-        a = _parser().parse_args(argv)
+        a = p.parse_args(argv)
         return a.run(a)
     except _Abort as e: return _fail(a, str(e), e.code)
     except BrokenPipeError:  # `minimlp ... | head`: the reader has what it wanted
