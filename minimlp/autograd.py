@@ -11,6 +11,7 @@ from typing import Callable, Sequence
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
+from fastcore.basics import patch
 from .forward import _float, _match
 
 # %% ../nbs/04_autograd.ipynb #fe2ead67
@@ -62,17 +63,7 @@ class Model(nn.Module):
         "A model holding copies of `w1, b1, w2, b2`, with their dtype and device"
         return cls(*w1.shape, w2.shape[1], dtype=w1.dtype, device=w1.device).load_params(w1, b1, w2, b2)
 
-# %% ../nbs/04_autograd.ipynb #30e41d4c
-def _unbroadcast(g: Tensor, # gradient of a broadcast result
-                 shape: Sequence[int] # shape of the input before broadcasting
-                ) -> Tensor: # `g` summed over the broadcast dimensions, of shape `shape`
-    "Sum `g` over the dimensions that broadcasting added (leading) or stretched (size 1 in `shape`)"
-    while g.ndim > len(shape): g = g.sum(0)
-    for i, n in enumerate(shape):
-        if n == 1 and g.shape[i] != 1: g = g.sum(i, keepdim=True)
-    return g
-
-# %% ../nbs/04_autograd.ipynb #82a09c17
+# %% ../nbs/04_autograd.ipynb #d779a98c
 class Var:
     "A tensor on a tape: `.data`, what it was made from (`prev`, `op`) and a closure for the backward; `backward()` sets `.g`"
     def __init__(self,
@@ -88,93 +79,128 @@ class Var:
     def shape(self): return self.data.shape
     def __repr__(self): return f'Var({self.name or self.op or "input"}, shape={tuple(self.shape)})'
 
-    def __matmul__(self, o):
-        o = _var(o)
-        if self.data.ndim != 2 or o.data.ndim != 2:
-            raise ValueError(f'Var @ Var needs two matrices, got shapes {tuple(self.shape)} and {tuple(o.shape)}')
-        out = Var(self.data @ o.data, (self, o), '@')
-        def bwd():
-            _acc(self, out.g @ o.data.T)
-            _acc(o, self.data.T @ out.g)
-        out._bwd = bwd
-        return out
-
-    def __add__(self, o):
-        o = _var(o)
-        out = Var(self.data + o.data, (self, o), '+')
-        def bwd():
-            _acc(self, _unbroadcast(out.g, self.shape))
-            _acc(o, _unbroadcast(out.g, o.shape))
-        out._bwd = bwd
-        return out
-
-    def __sub__(self, o):
-        o = _var(o)
-        out = Var(self.data - o.data, (self, o), '-')
-        def bwd():
-            _acc(self, _unbroadcast(out.g, self.shape))
-            _acc(o, -_unbroadcast(out.g, o.shape))
-        out._bwd = bwd
-        return out
-
-    def relu(self):
-        "max(self, 0), elementwise"
-        out = Var(self.data.clamp_min(0.), (self,), 'relu')
-        def bwd(): _acc(self, (self.data > 0).float() * out.g)
-        out._bwd = bwd
-        return out
-
-    def __pow__(self, k: float):
-        if not isinstance(k, (int, float)): raise TypeError(f'Var ** k needs a number k, got {type(k).__name__}')
-        out = Var(self.data ** k, (self,), f'**{k}')
-        def bwd(): _acc(self, k * self.data ** (k - 1) * out.g)
-        out._bwd = bwd
-        return out
-
-    def sum(self):
-        "Sum of all entries"
-        out = Var(self.data.sum(), (self,), 'sum')
-        def bwd(): _acc(self, out.g.expand_as(self.data))   # a sum in the forward, a broadcast in the backward
-        out._bwd = bwd
-        return out
-
-    def mean(self):
-        "Mean of all entries"
-        out = Var(self.data.mean(), (self,), 'mean')
-        def bwd(): _acc(self, out.g.expand_as(self.data) / self.data.numel())
-        out._bwd = bwd
-        return out
-
-    __radd__ = __add__
-    def __rsub__(self, o): return _var(o) - self
-
-    def topo(self) -> list:
-        "Every `Var` this one was computed from, and itself, each listed after all of its inputs"
-        order, seen = [], set()
-        def visit(v):
-            if v in seen: return
-            seen.add(v)
-            for p in v.prev: visit(p)
-            order.append(v)
-        visit(self)
-        return order
-
-    def backward(self):
-        "Set `.g` = d self / d v on every `Var` v that `self` (a scalar) was computed from, by the chain rule in reverse order"
-        if self.data.numel() != 1:
-            raise RuntimeError(f'backward() needs a scalar such as a loss, got shape {tuple(self.shape)}: reduce it first, e.g. with .mean()')
-        order = self.topo()
-        for v in order: v.g = None
-        self.g = torch.ones_like(self.data)
-        for v in reversed(order): v._bwd()
-
 def _var(x) -> Var:
     "`x` if it is a `Var`, else a constant input `Var` holding it"
     return x if isinstance(x, Var) else Var(x)
 
+# %% ../nbs/04_autograd.ipynb #3db401e9
+@patch
+def topo(self: Var) -> list:
+    "Every `Var` this one was computed from, and itself, each listed after all of its inputs"
+    order, seen = [], set()
+    def visit(v):
+        if v in seen: return
+        seen.add(v)
+        for p in v.prev: visit(p)
+        order.append(v)
+    visit(self)
+    return order
+
+# %% ../nbs/04_autograd.ipynb #c99fa880
+@patch
+def backward(self: Var):
+    "Set `.g` = d self / d v on every `Var` v that `self` (a scalar) was computed from, by the chain rule in reverse order"
+    if self.data.numel() != 1:
+        raise RuntimeError(f'backward() needs a scalar such as a loss, got shape {tuple(self.shape)}: reduce it first, e.g. with .mean()')
+    order = self.topo()
+    for v in order: v.g = None
+    self.g = torch.ones_like(self.data)
+    for v in reversed(order): v._bwd()
+
+# %% ../nbs/04_autograd.ipynb #711ca27f
 def _acc(v: Var, g: Tensor):
     "Accumulate the contribution `g` into `v.g`: the first one is stored, later ones are added"
     v.g = g if v.g is None else v.g + g
+
+# %% ../nbs/04_autograd.ipynb #30e41d4c
+def _unbroadcast(g: Tensor, # gradient of a broadcast result
+                 shape: Sequence[int] # shape of the input before broadcasting
+                ) -> Tensor: # `g` summed over the broadcast dimensions, of shape `shape`
+    "Sum `g` over the dimensions that broadcasting added (leading) or stretched (size 1 in `shape`)"
+    while g.ndim > len(shape): g = g.sum(0)
+    for i, n in enumerate(shape):
+        if n == 1 and g.shape[i] != 1: g = g.sum(i, keepdim=True)
+    return g
+
+# %% ../nbs/04_autograd.ipynb #d23c2387
+@patch
+def sum(self: Var) -> Var:
+    "Sum of all entries; d/dx = 1 for each entry"
+    out = Var(self.data.sum(), (self,), 'sum')
+    def bwd(): _acc(self, out.g.expand_as(self.data))
+    out._bwd = bwd
+    return out
+
+@patch
+def mean(self: Var) -> Var:
+    "Mean of all $n$ entries; d/dx = 1/n for each entry"
+    out = Var(self.data.mean(), (self,), 'mean')
+    def bwd(): _acc(self, out.g.expand_as(self.data) / self.data.numel())
+    out._bwd = bwd
+    return out
+
+# %% ../nbs/04_autograd.ipynb #ca86d792
+@patch
+def __pow__(self: Var, k: float) -> Var:
+    "self ** k elementwise, for a number k; d/dself = k self^(k-1)"
+    if not isinstance(k, (int, float)): raise TypeError(f'Var ** k needs a number k, got {type(k).__name__}')
+    out = Var(self.data ** k, (self,), f'**{k}')
+    def bwd(): _acc(self, k * self.data ** (k - 1) * out.g)
+    out._bwd = bwd
+    return out
+
+# %% ../nbs/04_autograd.ipynb #58e2e06c
+@patch
+def __add__(self: Var, o) -> Var:
+    "self + o, broadcasting; d/dself = d/do = 1"
+    o = _var(o)
+    out = Var(self.data + o.data, (self, o), '+')
+    def bwd():
+        _acc(self, _unbroadcast(out.g, self.shape))
+        _acc(o, _unbroadcast(out.g, o.shape))
+    out._bwd = bwd
+    return out
+
+@patch
+def __radd__(self: Var, o) -> Var: return self + o
+
+# %% ../nbs/04_autograd.ipynb #911a11a0
+@patch
+def __sub__(self: Var, o) -> Var:
+    "self - o, broadcasting; d/dself = 1, d/do = -1"
+    o = _var(o)
+    out = Var(self.data - o.data, (self, o), '-')
+    def bwd():
+        _acc(self, _unbroadcast(out.g, self.shape))
+        _acc(o, -_unbroadcast(out.g, o.shape))
+    out._bwd = bwd
+    return out
+
+@patch
+def __rsub__(self: Var, o) -> Var: return _var(o) - self
+
+# %% ../nbs/04_autograd.ipynb #516f064a
+@patch
+def __matmul__(self: Var, o) -> Var:
+    "Matrix product self @ o; self.g = out.g o^T, o.g = self^T out.g"
+    o = _var(o)
+    if self.data.ndim != 2 or o.data.ndim != 2:
+        raise ValueError(f'Var @ Var needs two matrices, got shapes {tuple(self.shape)} and {tuple(o.shape)}')
+    out = Var(self.data @ o.data, (self, o), '@')
+    def bwd():
+        _acc(self, out.g @ o.data.T)
+        _acc(o, self.data.T @ out.g)
+    out._bwd = bwd
+    return out
+
+# %% ../nbs/04_autograd.ipynb #446bdafb
+@patch
+def relu(self: Var) -> Var:
+    "max(self, 0), elementwise; d/dself = [self > 0]"
+    out = Var(self.data.clamp_min(0.), (self,), 'relu')
+    def bwd(): _acc(self, (self.data > 0).float() * out.g)
+    out._bwd = bwd
+    return out
 
 # %% ../nbs/04_autograd.ipynb #1e2f9661
 def time_fns(fns: dict[str, Callable], # name -> function to time (called without arguments)
