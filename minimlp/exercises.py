@@ -15,8 +15,8 @@ from torch import Tensor
 from . import backward, module, training
 
 # %% auto #0
-__all__ = ['Result', 'check', 'stub_source', 'has_solutions', 'make_exercise', 'make_exercises', 'write_exercises',
-           'run_notebook']
+__all__ = ['LESSONS', 'Result', 'check', 'stub_source', 'has_solutions', 'has_stubs', 'relink', 'make_exercise', 'make_exercises',
+           'write_exercises', 'run_notebook']
 
 # %% ../nbs/08_exercises.ipynb #b1ff74a2
 @dataclass
@@ -353,15 +353,11 @@ def _ce_special(lbl, a, r, t):
     if _close(a, t.inp.softmax(-1) / N): return f'{lbl} is softmax(inp)/N: you forgot to subtract the one-hot targets'
     return ''
 
-def _cross_entropy_grad(inp, targ):
-    "The course's answer, to go on with: (softmax(inp) - one_hot(targ)) / N."
-    return (inp.softmax(-1) - F.one_hot(targ, inp.shape[-1]).to(inp.dtype)) / len(targ)
-
 _cls_problems = lambda key='inp', log=False: [('a batch of 64', _cls_problem(64, 10, key, log)), ('a batch of 1', _cls_problem(1, 10, key, log)),
                                               ('3 classes', _cls_problem(5, 3, key, log))]
 _EX['cross_entropy_grad'] = _Exercise('cross_entropy_grad(inp, targ)', _cls_problems(), lambda fn, t: fn(t.inp, t.targ),
                                       lambda t: F.cross_entropy(t.inp, t.targ), ['inp'], 'grad', factors=lambda t: [_n_factor(t)],
-                                      special=_ce_special, ref=lambda: _cross_entropy_grad)
+                                      special=_ce_special, ref=lambda: training.cross_entropy_grad)
 
 # %% ../nbs/08_exercises.ipynb #bc479dee
 def _lsm_problem(N, c):
@@ -376,22 +372,14 @@ def _lsm_special(lbl, a, r, t):
     if _close(a, t.g - sm * t.g.sum(0, keepdim=True)): return f'{lbl} sums g over the wrong axis: sum over the classes of each sample (dim=-1)'
     return ''
 
-def _log_softmax_grad(x, g):
-    "The course's answer, to go on with: g - softmax(x) * g.sum(-1, keepdim=True)."
-    return g - x.softmax(-1) * g.sum(-1, keepdim=True)
-
 _EX['log_softmax_grad'] = _Exercise('log_softmax_grad(x, g)', [('a batch of 64', _lsm_problem(64, 10)), ('a batch of 1', _lsm_problem(1, 10)),
                                     ('3 classes', _lsm_problem(5, 3))], lambda fn, t: fn(t.x, t.g),
-                                    lambda t: (t.x.log_softmax(-1) * t.g).sum(), ['x'], 'grad', special=_lsm_special, ref=lambda: _log_softmax_grad,
+                                    lambda t: (t.x.log_softmax(-1) * t.g).sum(), ['x'], 'grad', special=_lsm_special, ref=lambda: training.log_softmax_grad,
                                     batch='x')
-
-def _nll_grad(logp, targ):
-    "The course's answer, to go on with: -one_hot(targ) / N."
-    return -F.one_hot(targ, logp.shape[-1]).to(logp.dtype) / len(targ)
 
 _EX['nll_grad'] = _Exercise('nll_grad(logp, targ)', _cls_problems('logp', log=True), lambda fn, t: fn(t.logp, t.targ),
                             lambda t: F.nll_loss(t.logp, t.targ), ['logp'], 'grad', factors=lambda t: [_n_factor(t, 'logp')],
-                            ref=lambda: _nll_grad, batch='logp')
+                            ref=lambda: training.nll_grad, batch='logp')
 
 # %% ../nbs/08_exercises.ipynb #0c4376dd
 def _layer(m, *args, G=None):
@@ -445,23 +433,47 @@ _NOTE = ("> **Your turn.** This is the exercise version of the lesson. Each cell
          "`NotImplementedError`: replace that line with your code, then run the `check` cell below it, which tells you "
          "what is wrong or that you got it right. Until your version passes, the lesson goes on with the course's own, "
          "so every cell runs even when you are stuck.")
+_STUB = re.compile(r'^\s*# YOUR CODE HERE\s*$', re.M)
 
 def has_solutions(nb: dict) -> bool:
     "Does notebook `nb` (as read by `json.load`) mark any solution with `### BEGIN SOLUTION`?"
     return any(c['cell_type'] == 'code' and any(_BEGIN.match(l) for l in ''.join(c['source']).splitlines()) for c in nb['cells'])
 
-def make_exercise(nb: dict) -> dict:
-    "The exercise version of solution notebook `nb`: stubs for solutions, no hidden tests or export directives, no outputs."
-    cells = []
+def has_stubs(nb: dict) -> bool:
+    "Does notebook `nb` have a `# YOUR CODE HERE` stub left for the learner (is it an exercise notebook)?"
+    return any(c['cell_type'] == 'code' and _STUB.search(''.join(c['source'])) for c in nb['cells'])
+
+# %% ../nbs/08_exercises.ipynb #a63720ab
+_LINK = re.compile(r'\[([^\]]*)\]\(([^()\s:/]+\.ipynb)(#[^()\s]*)?\)')   # [text](NAME.ipynb#anchor), a bare file name
+
+def relink(md: str, # markdown text
+           keep: set, # notebook names that are in the learner's folder
+           url: str | None = None # where the other notebooks are, ending in '/' (e.g. '.../blob/main/nbs/'); None: plain text
+          ) -> str:
+    "Point each link to a notebook not in `keep` at `url` + its name, or drop it to its text when `url` is None."
+    def sub(m):
+        text, name, anchor = m.group(1), m.group(2), m.group(3) or ''
+        if name in keep: return m.group(0)
+        return f'[{text}]({url}{name}{anchor})' if url else text
+    return _LINK.sub(sub, md)
+
+# %% ../nbs/08_exercises.ipynb #37db938d
+def make_exercise(nb: dict, # a lesson, as read by `json.load`
+                  keep: set = frozenset(), # names of the notebooks in the learner's folder: links to others are relinked
+                  url: str | None = None # where the other notebooks are (see `relink`)
+                 ) -> dict: # the learner's version
+    "The learner's version of lesson `nb`: stubs for solutions, no hidden tests, nbdev lines, outputs or cell metadata; links relinked."
+    cells, ex = [], has_solutions(nb)
     for i, c in enumerate(nb['cells']):
-        c = dict(c)
+        c = {**c, 'metadata': {}}   # no cell metadata: a lesson just run carries execution timestamps
         if c['cell_type'] == 'code':
             try: src = stub_source(''.join(c['source']))
             except ValueError as e: raise ValueError(f'cell {i} ({c.get("id", "no id")}): {e}') from None
             if not src.strip(): continue
             c.update(source=src.splitlines(keepends=True), outputs=[], execution_count=None)
+        elif c['cell_type'] == 'markdown': c['source'] = relink(''.join(c['source']), keep, url).splitlines(keepends=True)
         cells.append(c)
-        if i == 0: cells.append({'cell_type': 'markdown', **({'id': 'exercise-note'} if 'id' in c else {}), 'metadata': {}, 'source': [_NOTE]})
+        if i == 0 and ex: cells.append({'cell_type': 'markdown', **({'id': 'exercise-note'} if 'id' in c else {}), 'metadata': {}, 'source': [_NOTE]})
     return {**nb, 'cells': cells}
 
 def _dumps(nb: dict) -> str:
@@ -469,18 +481,30 @@ def _dumps(nb: dict) -> str:
     return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + '\n'
 
 # %% ../nbs/08_exercises.ipynb #30f1b676
+LESSONS = r'0[0-6]_'   # file names of the lessons a learner gets: 00 to 06
+
+def _nbs_url(src: Path) -> str | None:
+    "GitHub address of the notebooks in `src`, from `settings.ini` beside it ('.../blob/main/nbs/'), or None."
+    from configparser import ConfigParser
+    cfg = ConfigParser()
+    if not cfg.read(src.parent / 'settings.ini', encoding='utf-8') or not cfg.get('DEFAULT', 'git_url', fallback=''): return None
+    d = cfg['DEFAULT']
+    return f"{d['git_url'].rstrip('/')}/blob/{d.get('branch', 'main')}/{d.get('nbs_path', src.name)}/"
+
 def make_exercises(src: Path | str, # folder of solution notebooks (the course's `nbs`)
-                   dest: Path | str, # folder for the exercise notebooks (the package's `exercises_nbs`)
-                   check: bool = False # only list what is out of date, write nothing
+                   dest: Path | str, # folder for the learner's notebooks (the package's `exercises_nbs`)
+                   check: bool = False, # only list what is out of date, write nothing
+                   lessons: str = LESSONS, # regex: the notebooks (by file name, from the start) a learner gets
+                   url: str | None = None # where links to other notebooks point; default from `settings.ini` beside `src`
                   ) -> list[Path]: # the notebooks written (or, with `check`, out of date or left over)
-    "Write the exercise version of each notebook in `src` that has solutions into `dest`, deleting left-over ones."
+    "Write the learner's version of each lesson in `src` (stubs where it has solutions) into `dest`, deleting left-over ones."
     src, dest = Path(src), Path(dest)
+    todo = [p for p in sorted(src.glob('*.ipynb')) if re.match(lessons, p.name)]
+    keep, url = {p.name for p in todo}, url or _nbs_url(src)
     want = {}
-    for p in sorted(src.glob('*.ipynb')):
-        nb = json.loads(p.read_text(encoding='utf-8'))
-        if has_solutions(nb):
-            try: want[dest / p.name] = _dumps(make_exercise(nb))
-            except ValueError as e: raise ValueError(f'{p}: {e}') from None
+    for p in todo:
+        try: want[dest / p.name] = _dumps(make_exercise(json.loads(p.read_text(encoding='utf-8')), keep, url))
+        except ValueError as e: raise ValueError(f'{p}: {e}') from None
     stale = [p for p, text in want.items() if not p.exists() or p.read_text(encoding='utf-8') != text]
     extra = sorted(set(dest.glob('*.ipynb')) - set(want))
     if check: return stale + extra
@@ -490,11 +514,11 @@ def make_exercises(src: Path | str, # folder of solution notebooks (the course's
     return stale
 
 # %% ../nbs/08_exercises.ipynb #23e7e69d
-def write_exercises(dest: Path | str, # folder to write the exercise notebooks into (created if needed)
+def write_exercises(dest: Path | str, # folder to write the learner's notebooks into (created if needed)
                     force: bool = False, # overwrite notebooks you have edited
-                    src: Path | str | None = None # where the exercise notebooks are; default: those shipped with minimlp
-                   ) -> list[Path]: # the exercise notebooks now in `dest`
-    "Copy the exercise notebooks into `dest`; refuse to overwrite one you have edited unless `force`."
+                    src: Path | str | None = None # where the learner's notebooks are; default: those shipped with minimlp
+                   ) -> list[Path]: # the notebooks now in `dest`
+    "Copy the learner's notebooks (lessons 00 to 06, exercises as stubs) into `dest`; refuse to overwrite one you have edited unless `force`."
     import minimlp
     src, dest = Path(src or Path(minimlp.__file__).parent / 'exercises_nbs'), Path(dest)
     nbs = sorted(src.glob('*.ipynb'))

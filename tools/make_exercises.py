@@ -1,15 +1,17 @@
-"""Generate the exercise notebooks from the lessons, check they are up to date, or run them.
+"""Generate the learner's notebooks from the lessons, check they are up to date, or run the ones with exercises.
 
 Usage:
-  python tools/make_exercises.py           write minimlp/exercises_nbs/ from the lessons in nbs/ that mark solutions
+  python tools/make_exercises.py           write minimlp/exercises_nbs/: lessons 00 to 06 as a learner gets them (stubs for solutions)
   python tools/make_exercises.py --check   exit 1 if minimlp/exercises_nbs/ is out of date with nbs/ (CI)
-  python tools/make_exercises.py --run     execute every exercise notebook, stubs in place (cwd nbs/); exit 1 if a cell raises (CI)
-Solutions are marked nbgrader-style (### BEGIN SOLUTION / ### END SOLUTION, ### BEGIN HIDDEN TESTS / ### END HIDDEN TESTS);
-the work is done by minimlp.exercises (make_exercises, run_notebook), built and tested in nbs/08_exercises.ipynb.
+  python tools/make_exercises.py --run     execute the notebooks with exercises, stubs in place (cwd nbs/); exit 1 if a cell raises (CI)
+Solutions are marked nbgrader-style (### BEGIN SOLUTION / ### END SOLUTION, ### BEGIN HIDDEN TESTS / ### END HIDDEN TESTS).
+--run skips the lessons without exercises: their learner's version is the lesson without outputs and nbdev lines,
+and nbdev_test already runs the lessons. The work is done by minimlp.exercises (make_exercises, run_notebook),
+built and tested in nbs/08_exercises.ipynb.
 """
-import sys
+import json, sys
 from pathlib import Path
-from minimlp.exercises import make_exercises, run_notebook
+from minimlp.exercises import make_exercises, run_notebook, has_stubs
 
 root = Path(__file__).resolve().parent.parent
 nbs, dest = root/'nbs', root/'minimlp'/'exercises_nbs'
@@ -23,8 +25,9 @@ if __name__ == '__main__':
                      '\nrun `python tools/make_exercises.py` and commit minimlp/exercises_nbs/')
         print(f'{dest.relative_to(root)} is up to date with nbs/')
     if '--run' in args:
-        failed, todo = 0, sorted(dest.glob('*.ipynb'))
+        todo = [p for p in sorted(dest.glob('*.ipynb')) if has_stubs(json.loads(p.read_text(encoding='utf-8')))]
         if not todo: print('no exercise notebooks to run (no lesson marks a solution yet)')
+        failed = 0
         for p in todo:
             try: run_notebook(p, cwd=nbs); print(f'ran {p.relative_to(root)}: every cell ran')
             except RuntimeError as e: failed += 1; print(e, file=sys.stderr)
