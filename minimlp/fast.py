@@ -7,7 +7,7 @@ from __future__ import annotations
 import torch
 from torch import Tensor
 from .forward import _float, relu, mse
-from .backward import mse_grad
+from .backward import mse_grad, _check_shapes
 from .module import Module, Mse
 from .training import CrossEntropy
 
@@ -50,15 +50,6 @@ def fast_lin_grad(inp:Tensor, # input of the layer, (N, n_in)
     w.g = (out.g.T @ inp).T
     b.g = out.g.sum(0)
 
-# %% ../nbs/06_bench.ipynb #f7ae1ae5
-def _check_shapes(inp, w1, b1, w2, b2):
-    "Raise a `ValueError` naming the shapes unless inp (N > 0, n_in), w1 (n_in, h), b1 (h,), w2 (h, n_out), b2 (n_out,) fit"
-    if not (inp.ndim == 2 and len(inp) > 0 and w1.ndim == w2.ndim == 2 and inp.shape[1] == w1.shape[0]
-            and w1.shape[1] == w2.shape[0] and b1.shape == w1.shape[1:] and b2.shape == w2.shape[1:]):
-        raise ValueError(f'shapes do not fit: inputs {tuple(inp.shape)}, w1 {tuple(w1.shape)}, b1 {tuple(b1.shape)}, '
-                         f'w2 {tuple(w2.shape)}, b2 {tuple(b2.shape)}; need (N > 0, n_in), (n_in, n_hidden), (n_hidden,), '
-                         '(n_hidden, n_out), (n_out,)')
-
 # %% ../nbs/06_bench.ipynb #1a0d1714
 def fast_forward_and_backward(inp:Tensor,  # inputs, (N, n_in), floating point
                               targ:Tensor, # targets, (N,) for one output or (N, n_out)
@@ -66,7 +57,7 @@ def fast_forward_and_backward(inp:Tensor,  # inputs, (N, n_in), floating point
                               w2:Tensor, b2:Tensor  # second layer, (n_hidden, n_out) and (n_out,)
                              ) -> Tensor: # the MSE loss, a scalar
     "`forward_and_backward` with the fast forms: MSE loss of the MLP; sets `.g` on w1, b1, w2, b2 (not on `inp`)"
-    _check_shapes(inp, w1, b1, w2, b2)
+    _check_shapes(inp, targ, w1, b1, w2, b2)
     l1 = fast_lin(inp, w1, b1)
     l2 = relu(l1)
     out = fast_lin(l2, w2, b2)
