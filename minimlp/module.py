@@ -70,12 +70,12 @@ class Lin(Module):
 
 # %% ../nbs/03_module.ipynb #7856f1ef
 class Mse(Module):
-    "Mean squared error $\\frac1N\\sum_i (\\mathrm{inp}_i - \\mathrm{targ}_i)^2$ over the N entries of `targ`; backward $\\mathrm{inp.g} = \\frac2N(\\mathrm{inp} - \\mathrm{targ})$"
-    def forward(self, inp: Tensor, targ: Tensor) -> Tensor: return (_match(inp, targ) - targ).pow(2).mean()
+    "Mean squared error $\\frac1E\\sum_i (\\mathrm{inp}_i - \\mathrm{targ}_i)^2$ over the E entries of `targ`; backward $\\mathrm{inp.g} = \\frac2E(\\mathrm{inp} - \\mathrm{targ})$"
+    def forward(self, inp: Tensor, targ: Tensor) -> Tensor: return (_match(inp, targ) - targ.to(inp.dtype)).pow(2).mean()
     def bwd(self, out: Tensor, inp: Tensor, targ: Tensor):
         ### BEGIN SOLUTION
-        # HINT: 2 (inp - targ) / N with N = targ.numel(), shaped like inp
-        inp.g = (2 * (_match(inp, targ) - targ) / targ.numel()).view_as(inp)
+        # HINT: 2 (inp - targ) / E with E = targ.numel(), shaped like inp
+        inp.g = (2 * (_match(inp, targ) - targ.to(inp.dtype)) / targ.numel()).view_as(inp)
         ### END SOLUTION
 
 # %% ../nbs/03_module.ipynb #391784a0
