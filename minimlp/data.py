@@ -343,8 +343,7 @@ def _find_idx(folder:Path) -> list:
     if not folder.is_dir(): raise FileNotFoundError(f"{folder}: no such folder (expected the IDX files {', '.join(_IDX_NAMES)})")
     found = [next((p for p in (folder/n, folder/f'{n}.gz') if p.is_file()), None) for n in _IDX_NAMES]
     if missing := [n for n, p in zip(_IDX_NAMES, found) if p is None]:
-        raise FileNotFoundError(f"{folder}: missing {', '.join(missing)} (each may end in .gz); "
-                                f"expected the four IDX files {', '.join(_IDX_NAMES)}")
+        raise FileNotFoundError(f"{folder}: missing the IDX file{'s' * (len(missing) > 1)} {', '.join(missing)} (each may end in .gz)")
     return found
 
 def _idx_pair(fx:Path, fy:Path, split:str) -> tuple:
