@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_exercises.ipynb #42af1524
 from __future__ import annotations
-import itertools, json, os, re, shutil, traceback
+import inspect, itertools, json, linecache, os, re, shutil, traceback
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -91,12 +91,66 @@ def _got(ex: _Exercise, t, ret) -> dict:
 def _raised(name: str, e: Exception) -> str:
     "One or two lines saying what the learner's code raised, and where (no traceback)."
     msg = (str(e).strip().splitlines() or [''])[0][:200]
-    if isinstance(e, NotImplementedError): return f'not done yet ({msg or "it raises NotImplementedError"})'
+    if isinstance(e, NotImplementedError): return f'not done yet. Hint: {msg}' if msg else 'not done yet'
+    if (hint := _unset_g(e) or _self_or_arg(name, e)): return hint
     frames = traceback.extract_tb(e.__traceback__)[2:]   # drop `_judge` and the exercise's `call`
     lib = tuple(os.path.dirname(m.__file__) for m in (torch, os, backward))   # torch, Python's own modules, minimlp
     mine = [f for f in frames if not f.filename.startswith(lib)] or frames
     where = f'\n  in {mine[-1].name}, line {mine[-1].lineno}: {mine[-1].line}' if mine and mine[-1].line else ''
     return f'{name} raised {type(e).__name__}' + (f': {msg}' if msg else '') + where
+
+# %% ../nbs/08_exercises.ipynb #unset-g
+def _tbs(e: Exception) -> list:
+    "The traceback entries of `e`, outermost first, without `_judge` and the exercise's `call`."
+    tbs, tb = [], e.__traceback__
+    while tb: tbs.append(tb); tb = tb.tb_next
+    return tbs[2:]
+
+def _name_of(f, obj) -> str | None:
+    "The name of `obj` in frame `f`: a local ('l1') or an attribute of `self` ('self.out'); None if neither."
+    loc = f.f_locals
+    if (n := next((k for k, v in loc.items() if v is obj), None)): return n
+    return next((f'self.{k}' for k, v in vars(loc.get('self', None) or SimpleNamespace()).items() if v is obj), None)
+
+def _line(tb) -> str: return linecache.getline(tb.tb_frame.f_code.co_filename, tb.tb_lineno).strip()
+
+def _used_by(f, name: str, before: int) -> tuple:
+    "The first line of the function of frame `f`, before line `before`, that computes something from `name`: (lineno, 'l2 = relu(l1)') or None."
+    try: lines, start = inspect.getsourcelines(f.f_code)
+    except (OSError, TypeError): return None
+    for n, l in enumerate(lines, start):
+        m = re.match(r'\s*([\w.]+)\s*=\s*(.+)$', l)
+        if n < before and m and re.search(rf'(?<![\w.]){re.escape(name)}(?![\w])(?!\.g\b)', m.group(2)) and '.g' not in l:
+            return n, l.strip()
+
+def _unset_g(e: Exception) -> str:
+    "For an AttributeError from reading a `.g` never set: which tensor, where, and which backward step must run first; else ''."
+    if not (isinstance(e, AttributeError) and getattr(e, 'name', None) == 'g' and isinstance(getattr(e, 'obj', None), Tensor)): return ''
+    tbs = [tb for tb in _tbs(e) if _name_of(tb.tb_frame, e.obj)]
+    if not tbs: return 'a .g was read before it was set: each backward step reads the .g of its output, set by the step for ' \
+                       'the layer after it; did you skip a step, or run the steps out of order?'
+    out, inn = tbs[0], tbs[-1]
+    name, inner = _name_of(out.tb_frame, e.obj), _name_of(inn.tb_frame, e.obj)
+    hint = f'{name}.g was read before it was set, in `{_line(out)}` (line {out.tb_lineno} of {out.tb_frame.f_code.co_name})' + \
+           (f', where it is {inner}.g' if inn is not out and inner != name else '') + \
+           f'. Each backward step reads the .g of its output, set by the step for the layer after it'
+    if not (used := _used_by(out.tb_frame, name, out.tb_lineno)): return hint + ': did you skip a step, or run them out of order?'
+    hint += f': {name} goes on into `{used[1]}` (line {used[0]})'
+    m = re.fullmatch(r'([\w.]+)\s*=\s*(\w+)\(([^()]*)\)', used[1])
+    if m and f'{m.group(2)}_grad' in out.tb_frame.f_globals:
+        args = [a.strip() for a in m.group(3).split(',')]
+        if args[0] == name: return hint + f'; did you call {m.group(2)}_grad({", ".join([name, m.group(1), *args[1:]])}) before this line?'
+    return hint + '; did you skip the backward step of that line, or run it after this one?'
+
+def _self_or_arg(name: str, e: Exception) -> str:
+    "The layer's tensors mixed up: `inp` in a `backward()` that has only `self`, or `self.inp` in a `bwd` that gets `inp`; else ''."
+    n = getattr(e, 'name', None)
+    if name.endswith('.backward') and isinstance(e, NameError) and n in ('inp', 'out', 'targ', 'w', 'b'):
+        return f'{name} raised NameError: {n} is not defined. backward() gets no arguments: the layer keeps its tensors, ' \
+               f'so write self.{n}'
+    if name.endswith('.bwd') and isinstance(e, AttributeError) and n in ('inp', 'targ') and isinstance(getattr(e, 'obj', None), module.Module):
+        return f'{name} read self.{n}, which a Module does not keep: bwd(self, out, inp, ...) gets its tensors as arguments, so write {n}'
+    return ''
 
 # %% ../nbs/08_exercises.ipynb #50b4353e
 def _ratio(c: float) -> str:
@@ -213,7 +267,7 @@ def _merge(hints: list) -> str:
 
 # %% ../nbs/08_exercises.ipynb #b6ad89a2
 def check(name: str, # the exercise: 'mse_grad', 'relu_grad', 'lin_grad', 'forward_and_backward', 'Lin.bwd', ...
-          fn # your function (for 'Relu.bwd', 'Lin.bwd', 'Mse.bwd': your class)
+          fn # your function (for a layer, such as 'Lin.backward' or 'Lin.bwd': your class)
          ) -> Result: # truthy iff right; `.hint` says what is wrong, `.fn` is what to go on with
     "Run `fn` on random float64 problems, compare with torch.autograd and print one verdict; never raises."
     ex = _EX.get(name)
@@ -234,7 +288,9 @@ def check(name: str, # the exercise: 'mse_grad', 'relu_grad', 'lin_grad', 'forwa
         what = ' and '.join(filter(None, [', '.join(what[:-1]), what[-1]]))
         print(f'✓ {name} is right: {what} {"agree" if " and " in what else "agrees"} with autograd on '
               f'{len(ex.problems)} random problems ({", ".join(d for d, _ in ex.problems)}).')
-    elif hint.startswith('not done yet'): print(f'… {name} is {hint}.\n  Until it is, the lesson goes on with the course\'s version.')
+    elif hint.startswith('not done yet'):
+        print(f'… {name} is {hint}' + ('' if hint.endswith(('.', '?', '!')) else '.') +
+              '\n  Until it is, the lesson goes on with the course\'s version.')
     else: print(('✗ ' if hint.startswith(name + ' ') else f'✗ {name} is not right yet: ') + hint.replace('\n', '\n  ') +
                 (f'\n  (on {where})' if where else '') + f'\n  The lesson goes on with the course\'s version until yours passes.')
     return Result(name, not hint, hint, fn if not hint else ex.ref())
@@ -394,6 +450,7 @@ _EX['Lin.bwd'] = _Exercise('Lin(w, b)(inp), then .backward()', _lin_problems, la
                            _lin_loss, ['inp', 'w', 'b'], factors=_lin_factors, ref=lambda: module.Lin)
 _EX['Mse.bwd'] = _Exercise('Mse()(inp, targ), then .backward()', _mse_problems('inp'), lambda cls, t: _layer(cls(), t.inp, t.targ),
                            _mse_loss('inp'), ['inp'], factors=_mse_factors('inp'), special=_mse_special('inp'), ref=lambda: module.Mse)
+for _c in ('Relu', 'Lin', 'Mse'): _EX[f'{_c}.backward'] = _EX[f'{_c}.bwd']   # the first version, no Module
 _EX['CrossEntropy.bwd'] = _Exercise('CrossEntropy()(inp, targ), then .backward()', _cls_problems(), lambda cls, t: _layer(cls(), t.inp, t.targ),
                                     lambda t: F.cross_entropy(t.inp, t.targ), ['inp'], factors=lambda t: [_n_factor(t)],
                                     special=_ce_special, ref=lambda: training.CrossEntropy)

@@ -42,7 +42,7 @@ class Relu(Module):
     def forward(self, inp: Tensor) -> Tensor: return inp.clamp_min(0.)
     def bwd(self, out: Tensor, inp: Tensor):
         ### BEGIN SOLUTION
-        # HINT: out.g passes where inp > 0 and is blocked elsewhere
+        # HINT: your Relu.backward, with out and inp in place of self.out and self.inp
         inp.g = (inp > 0).float() * out.g
         ### END SOLUTION
 
@@ -62,7 +62,7 @@ class Lin(Module):
 
     def bwd(self, out: Tensor, inp: Tensor):
         ### BEGIN SOLUTION
-        # HINT: each gradient has the shape of its tensor, which fixes the order of each product
+        # HINT: your Lin.backward, with out and inp in place of self.out and self.inp
         inp.g = out.g @ self.w.T
         self.w.g = inp.T @ out.g
         self.b.g = out.g.sum(0)
@@ -74,7 +74,7 @@ class Mse(Module):
     def forward(self, inp: Tensor, targ: Tensor) -> Tensor: return (_match(inp, targ) - targ.to(inp.dtype)).pow(2).mean()
     def bwd(self, out: Tensor, inp: Tensor, targ: Tensor):
         ### BEGIN SOLUTION
-        # HINT: 2 (inp - targ) / E with E = targ.numel(), shaped like inp
+        # HINT: your Mse.backward, with inp and targ in place of self.inp and self.targ, and targ.to(inp.dtype)
         inp.g = (2 * (_match(inp, targ) - targ.to(inp.dtype)) / targ.numel()).view_as(inp)
         ### END SOLUTION
 
