@@ -110,7 +110,7 @@ def _name_of(f, obj) -> str | None:
     "The name of `obj` in frame `f`: a local ('l1') or an attribute of `self` ('self.out'); None if neither."
     loc = f.f_locals
     if (n := next((k for k, v in loc.items() if v is obj), None)): return n
-    return next((f'self.{k}' for k, v in vars(loc.get('self', None) or SimpleNamespace()).items() if v is obj), None)
+    return next((f'self.{k}' for k, v in getattr(loc.get('self'), '__dict__', {}).items() if v is obj), None)
 
 def _line(tb) -> str: return linecache.getline(tb.tb_frame.f_code.co_filename, tb.tb_lineno).strip()
 
