@@ -4,16 +4,13 @@
 
 # %% ../nbs/02_backward.ipynb #9f34a7aa
 from __future__ import annotations
-import math
 import torch
 import torch.nn.functional as F
-from dataclasses import dataclass
-from typing import Callable, Sequence
 from torch import Tensor
 from .forward import lin, relu, mse, _match
 
 # %% auto #0
-__all__ = ['mse_grad', 'relu_grad', 'lin_grad', 'forward_and_backward', 'Cmp', 'cmp', 'CmpTable', 'cmp_table', 'autograd_grads',
+__all__ = ['mse_grad', 'relu_grad', 'lin_grad', 'forward_and_backward', 'autograd_grads', 'Cmp', 'cmp', 'CmpTable', 'cmp_table',
            'num_grad', 'check_grads', 'f32_tol', 'cmp32']
 
 # %% ../nbs/02_backward.ipynb #a4403f28
@@ -96,53 +93,6 @@ def forward_and_backward(inp: Tensor,  # inputs, (N, n_in), floating point, N > 
     if acts is not None: acts.update(l1=l1, l2=l2, out=out)
     return loss
 
-# %% ../nbs/02_backward.ipynb #d57502e3
-@dataclass
-class Cmp:
-    "Result of comparing two tensors; truthy iff `close`."
-    name: str; shape: tuple; exact: bool; close: bool; maxabs: float; maxrel: float
-    def __bool__(self): return self.close
-    def __str__(self):
-        return (f'{self.name:<10} {str(self.shape):<11} exact: {self.exact!s:<5}  allclose: {self.close!s:<5}  '
-                f'max abs diff: {self.maxabs:.2e}  max rel diff: {self.maxrel:.2e}')
-
-# %% ../nbs/02_backward.ipynb #7d0ae204
-def cmp(name: str,  # label for the printed line
-        a: Tensor,  # our tensor (e.g. a hand-written gradient)
-        b: Tensor,  # the reference (e.g. autograd's `.grad`), same shape
-        rtol: float = 1e-5, atol: float = 1e-8, # `torch.allclose` tolerances: |a-b| <= atol + rtol*|b|
-        show: bool = True # print the result
-       ) -> Cmp:
-    "Compare `a` with reference `b`: exact, allclose, max abs diff, max rel diff; truthy iff allclose."
-    if a.shape != b.shape: raise ValueError(f'cmp {name}: shapes {tuple(a.shape)} and {tuple(b.shape)} differ')
-    dt = torch.promote_types(torch.promote_types(a.dtype, b.dtype), torch.float32)
-    a, b = a.detach().to(dt), b.detach().to(dt)
-    d = (a - b).abs()
-    rel = torch.where(d == 0, 0., d / b.abs())
-    res = Cmp(name, tuple(a.shape), torch.equal(a, b), torch.allclose(a, b, rtol=rtol, atol=atol),
-              d.max().item(), rel.max().item())
-    if show: print(res)
-    return res
-
-# %% ../nbs/02_backward.ipynb #a084b481
-class CmpTable(list):
-    "List of `Cmp` rows, printed as a table; truthy iff non-empty and every row is close."
-    def __bool__(self): return len(self) > 0 and all(self)
-    def __str__(self):
-        rows = [f'{"tensor":<10} {"shape":<11} {"exact":<6} {"close":<6} {"max abs diff":>12} {"max rel diff":>12}']
-        rows += [f'{r.name:<10} {str(r.shape):<11} {r.exact!s:<6} {r.close!s:<6} {r.maxabs:12.2e} {r.maxrel:12.2e}' for r in self]
-        return '\n'.join(rows)
-    __repr__ = __str__
-
-def cmp_table(pairs: dict[str, tuple[Tensor, Tensor]], # name: (ours, reference)
-              rtol: float = 1e-5, atol: float = 1e-8,  # `torch.allclose` tolerances, for every row
-              show: bool = True # print the table (with the tolerances)
-             ) -> CmpTable:
-    "`cmp` each pair of tensors and collect the rows in a `CmpTable`."
-    res = CmpTable(cmp(k, a, b, rtol, atol, show=False) for k, (a, b) in pairs.items())
-    if show: print(f'{res}\n(allclose: rtol={rtol:g}, atol={atol:g})')
-    return res
-
 # %% ../nbs/02_backward.ipynb #5e3d0e03
 def autograd_grads(inp: Tensor,  # inputs, (N, n_in)
                    targ: Tensor, # targets, (N,) for one output or (N, n_out)
@@ -158,60 +108,6 @@ def autograd_grads(inp: Tensor,  # inputs, (N, n_in)
     loss.backward()
     return loss.detach(), dict(x=x.grad, w1=w1.grad, b1=b1.grad, w2=w2.grad, b2=b2.grad, l1=l1.grad, l2=l2.grad, out=out.grad)
 
-# %% ../nbs/02_backward.ipynb #ed58c7aa
-def num_grad(f: Callable[[Tensor], Tensor], # function of `x` returning a scalar (may ignore its argument and read `x`)
-             x: Tensor,    # float64 tensor; each entry is nudged in place, then restored exactly
-             eps: float = 1e-6, # step h
-             idx: Sequence[int] | None = None # flat indices of the entries to differentiate; None: all of them
-            ) -> Tensor:   # shaped like `x` (idx None), else 1-D with one value per index
-    "Central differences $(f(x + h e_i) - f(x - h e_i)) / 2h$ for the entries $i$ of `x`."
-    if x.dtype != torch.float64: raise TypeError(f'num_grad needs a float64 tensor (got {x.dtype}): float32 rounding swamps the difference')
-    flat, res, nt = x.detach().view(-1), [], torch.get_num_threads()
-    torch.set_num_threads(1)  # thousands of tiny evaluations: waiting for other threads costs more than it saves
-    try:
-        for i in range(flat.numel()) if idx is None else idx:
-            v = flat[i].item()
-            flat[i] = v + eps; fp = f(x).item()
-            flat[i] = v - eps; fm = f(x).item()
-            flat[i] = v
-            res.append((fp - fm) / (2 * eps))
-    finally: torch.set_num_threads(nt)
-    res = torch.tensor(res, dtype=x.dtype, device=x.device)
-    return res.view_as(x) if idx is None else res
-
-# %% ../nbs/02_backward.ipynb #de4631d6
-def check_grads(f: Callable[..., Tensor], # loss as a function of the parameters, `f(*params.values())`
-                params: dict[str, Tensor], # name: float64 parameter
-                grads: dict[str, Tensor] | None = None, # name: analytic gradient; default: each parameter's `.g`
-                eps: float = 1e-6, # step h of the central differences
-                n: int | None = None, # check at most `n` random entries per tensor (None: all)
-                rtol: float = 1e-6, atol: float = 1e-7, # `torch.allclose` tolerances (float64 rounding: ~1e-10 |f| at h=1e-6)
-                seed: int = 0, # seed for the choice of entries
-                show: bool = True # print the table
-               ) -> CmpTable:
-    "Compare analytic gradients with central differences (`num_grad`) for every parameter; truthy iff all close."
-    grads = {k: (p.g if grads is None else grads[k]).detach().clone() for k, p in params.items()}
-    g, ps = torch.Generator().manual_seed(seed), list(params.values())
-    pairs = {}
-    for k, p in params.items():
-        idx = None if n is None or p.numel() <= n else torch.randperm(p.numel(), generator=g)[:n].tolist()
-        fd = num_grad(lambda _: f(*ps), p, eps, idx)
-        pairs[k if idx is None else f'{k}[{n}]'] = (grads[k] if idx is None else grads[k].reshape(-1)[idx], fd)
-    return cmp_table(pairs, rtol, atol, show)
-
-# %% ../nbs/02_backward.ipynb #fd4b79a3
-def f32_tol(n: int # number of terms in the longest sum
-           ) -> float:
-    "Tolerance for two float32 computations that may add up `n` terms in different orders: $10\\sqrt n\\,\\varepsilon_{32}$."
-    return 10 * math.sqrt(n) * torch.finfo(torch.float32).eps
-
-# %% ../nbs/02_backward.ipynb #21e98a3c
-def cmp32(pairs: dict[str, tuple[Tensor, Tensor]], # name: (ours, reference), float32
-          n: int, # number of terms in the longest sum (e.g. the batch size)
-          show: bool = True # print the table and the tolerances
-         ) -> CmpTable:
-    "`cmp` each pair with rtol = `f32_tol(n)` and atol = rtol $\\times \\max|\\mathrm{ref}|$ of that tensor, in a `CmpTable`."
-    tol = f32_tol(n)
-    res = CmpTable(cmp(k, a, b, rtol=tol, atol=tol * b.abs().max().item(), show=False) for k, (a, b) in pairs.items())
-    if show: print(f'{res}\n(allclose: rtol = 10 sqrt({n}) eps32 = {tol:.1e}, atol = rtol x max|ref| of each tensor)')
-    return res
+# %% ../nbs/02_backward.ipynb #38f6e8ff
+from .checks import Cmp, cmp, CmpTable, cmp_table, num_grad, check_grads, f32_tol, cmp32
+_all_ = ['Cmp', 'cmp', 'CmpTable', 'cmp_table', 'num_grad', 'check_grads', 'f32_tol', 'cmp32']  # importable from here too
