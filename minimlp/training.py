@@ -154,6 +154,17 @@ def _check_fit(params, x_train, y_train, x_valid, y_valid, epochs, lr, bs, momen
         bad = (y < 0) | (y >= n_out)
         if bad.any(): raise ValueError(f'{split} targets must be in [0, {n_out}) for a model with {n_out} outputs, got {y[bad].unique().tolist()[:10]}')
 
+# %% ../nbs/05_training.ipynb #0d929f47
+def _check_losses(losses:torch.Tensor, # the batch losses of one epoch
+                  start:int, stop:int, # the stretch `losses[start:stop]` to check
+                  epoch:int, lr:float): # the epoch (0-based) and the learning rate, for the message
+    "Raise `DivergenceError` at the first NaN or infinite loss in `losses[start:stop]`"
+    ok = losses[start:stop].isfinite()
+    if not ok.all():
+        b = start + int((~ok).nonzero()[0])
+        raise DivergenceError(f'training diverged: the loss became {losses[b].item()} at epoch {epoch + 1}, '
+                              f'batch {b + 1} of {len(losses)}: lower the learning rate (lr={lr})', epoch + 1, b + 1)
+
 # %% ../nbs/05_training.ipynb #a7412acf
 def _train(step, params, x_train, y_train, x_valid, y_valid, epochs, lr, bs, seed, progress, on_epoch):
     "The loop shared by `fit` and `fit_autograd`: `step(x, y, lr)` updates `params` and returns the batch loss"
@@ -168,11 +179,7 @@ def _train(step, params, x_train, y_train, x_valid, y_valid, epochs, lr, bs, see
                 losses[i] = step(x_train[idx], y_train[idx], _lr_at(lr, epoch * nb + i, epochs * nb)) * len(idx)
                 bar.update()
                 if (i + 1) % every == 0 or i + 1 == nb:
-                    ok = losses[checked:i + 1].isfinite()
-                    if not ok.all():
-                        b = checked + int((~ok).nonzero()[0])
-                        raise DivergenceError(f'training diverged: the loss became {losses[b].item()} at epoch {epoch + 1}, '
-                                              f'batch {b + 1} of {nb}: lower the learning rate (lr={lr})', epoch + 1, b + 1)
+                    _check_losses(losses, checked, i + 1, epoch, lr)
                     checked = i + 1
             hist['seconds'].append(time.perf_counter() - t0)
             hist['train_loss'].append(losses.sum().item() / n)
