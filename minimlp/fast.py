@@ -8,7 +8,7 @@ import torch
 from torch import Tensor
 from .forward import _float, relu, mse
 from .backward import mse_grad, _check_shapes
-from .module import Module, Mse
+from .module import Module, Mse, Model, _check_lin
 from .training import CrossEntropy
 
 # %% auto #0
@@ -75,8 +75,7 @@ class FastLin(Module):
                  w:Tensor, # weights, (n_in, n_out)
                  b:Tensor, # bias, (n_out,)
                  inp_grad:bool=True): # set `inp.g` in the backward; False for the first layer (its input is the data)
-        if w.ndim != 2 or b.shape != w.shape[1:]:
-            raise ValueError(f'FastLin: weights (n_in, n_out) need a bias (n_out,), got {tuple(w.shape)} and {tuple(b.shape)}')
+        _check_lin('FastLin', w, b)
         self.w, self.b, self.inp_grad = w, b, inp_grad
     def forward(self, inp:Tensor) -> Tensor: return fast_lin(inp, self.w, self.b)
     def bwd(self, out:Tensor, inp:Tensor): fast_lin_grad(inp, out, self.w, self.b, self.inp_grad)
@@ -87,24 +86,19 @@ class FastRelu(Module):
     def bwd(self, out:Tensor, inp:Tensor): fast_relu_grad(inp, out)
 
 # %% ../nbs/06_bench.ipynb #f0c8957b
-class FastModel(Module):
-    "The two-layer MLP with MSE from the fast layers: `loss = m(x, targ)`, then `m.backward()` sets `.g` on w1, b1, w2, b2"
+class FastModel(Model):
+    "`module.Model` built from the fast layers: `loss = m(x, targ)` checks the shapes, then `m.backward()` sets `.g` on w1, b1, w2, b2"
     def __init__(self,
                  w1:Tensor, b1:Tensor, # first layer, (n_in, n_hidden) and (n_hidden,)
                  w2:Tensor, b2:Tensor): # second layer, (n_hidden, n_out) and (n_out,)
-        if w1.ndim != 2 or w2.ndim != 2 or w1.shape[1] != w2.shape[0]:
-            raise ValueError(f'w1 (n_in, n_hidden) and w2 (n_hidden, n_out) do not fit: {tuple(w1.shape)} and {tuple(w2.shape)}')
         self.layers = [FastLin(w1, b1, inp_grad=False), FastRelu(), FastLin(w2, b2)]
         self.loss, self.params = Mse(), [w1, b1, w2, b2]
-    def forward(self, x:Tensor, targ:Tensor) -> Tensor:
-        for l in self.layers: x = l(x)
-        return self.loss(x, targ)
-    def bwd(self, out:Tensor, x:Tensor, targ:Tensor):
-        self.loss.backward()
-        for l in reversed(self.layers): l.backward()
 
 class FastMLP(FastModel):
     "`FastModel` with a cross-entropy loss, the interface of `training.MLP`: `loss = m(x, y)` for class indices y, `m.backward()`, `m.params`"
     def __init__(self, w1:Tensor, b1:Tensor, w2:Tensor, b2:Tensor):
         super().__init__(w1, b1, w2, b2)
         self.loss = CrossEntropy()
+    def _check(self, x:Tensor, y:Tensor):
+        "The shapes of x and the layers as in `FastModel`; the class indices `y` are checked by `CrossEntropy`"
+        _check_shapes(x, x.new_empty(len(x), self.params[2].shape[1]), *self.params)

@@ -9,6 +9,7 @@ __all__ = ['Module', 'Relu', 'Lin', 'Mse', 'Model']
 import torch
 from torch import Tensor
 from .forward import _float, _match
+from .backward import _check_shapes
 
 # %% ../nbs/03_module.ipynb #a9c060a3
 class Module:
@@ -46,14 +47,22 @@ class Relu(Module):
         inp.g = (inp > 0).float() * out.g
         ### END SOLUTION
 
+# %% ../nbs/03_module.ipynb #check-lin
+def _check_lin(name: str, # the layer, for the message
+               w: Tensor, # weights, must be (n_in, n_out)
+               b: Tensor): # bias, must be (n_out,)
+    "Raise a `ValueError` naming the cause unless `w` is 2-D and `b` has shape (n_out,)."
+    if w.ndim != 2: raise ValueError(f'{name}: the weights must be 2-D (n_in, n_out), got shape {tuple(w.shape)}')
+    if b.shape != w.shape[1:]:
+        raise ValueError(f'{name}: weights of shape {tuple(w.shape)} need a bias of shape ({w.shape[1]},), got {tuple(b.shape)}')
+
 # %% ../nbs/03_module.ipynb #8c4309e5
 class Lin(Module):
     "Linear layer $\\mathrm{out} = \\mathrm{inp}\\,w + b$; backward $\\mathrm{inp.g} = \\mathrm{out.g}\\,w^T$, $w.g = \\mathrm{inp}^T\\,\\mathrm{out.g}$, $b.g = \\sum_\\mathrm{rows} \\mathrm{out.g}$"
     def __init__(self,
                  w: Tensor, # weights, (n_in, n_out)
                  b: Tensor): # bias, (n_out,)
-        if w.ndim != 2 or b.shape != w.shape[1:]:
-            raise ValueError(f'Lin: weights of shape {tuple(w.shape)} need a bias of shape ({w.shape[-1]},), got {tuple(b.shape)}')
+        _check_lin('Lin', w, b)
         self.w, self.b = w, b
 
     def forward(self, inp: Tensor) -> Tensor:
@@ -85,9 +94,14 @@ class Model(Module):
                  w1: Tensor, b1: Tensor, # first layer, (n_in, n_hidden) and (n_hidden,)
                  w2: Tensor, b2: Tensor): # second layer, (n_hidden, n_out) and (n_out,)
         self.layers = [Lin(w1, b1), Relu(), Lin(w2, b2)]
-        self.loss = Mse()
+        self.loss, self.params = Mse(), [w1, b1, w2, b2]
+
+    def _check(self, x: Tensor, targ: Tensor):
+        "Refuse shapes that do not fit, and an empty batch, as `forward_and_backward` does"
+        _check_shapes(x, targ, *self.params)
 
     def forward(self, x: Tensor, targ: Tensor) -> Tensor:
+        self._check(x, targ)
         for l in self.layers: x = l(x)
         return self.loss(x, targ)
 
