@@ -37,8 +37,11 @@ def softmax(x:torch.Tensor, # logits, (..., n_classes)
 # %% ../nbs/05_training.ipynb #55d62e2e
 def _check_ce(inp, targ):
     "Raise unless `inp` is (N, C) floating point logits, N > 0, and `targ` (N,) int64 class indices in [0, C)"
-    if inp.ndim != 2 or targ.shape != inp.shape[:1]:
-        raise ValueError(f'cross_entropy: logits of shape {tuple(inp.shape)} need targets of shape ({inp.shape[0] if inp.ndim else "N"},), got {tuple(targ.shape)}')
+    if inp.ndim != 2:
+        raise ValueError(f'cross_entropy: logits must be (N, C), one row of C class scores per sample, got shape {tuple(inp.shape)}'
+                         + (': for a single sample use inp[None], of shape (1, C)' if inp.ndim == 1 else ''))
+    if targ.shape != inp.shape[:1]:
+        raise ValueError(f'cross_entropy: logits of shape {tuple(inp.shape)} need targets of shape ({inp.shape[0]},), got {tuple(targ.shape)}')
     if not len(targ): raise ValueError('cross_entropy: empty batch (0 rows): the mean loss would be 0/0')
     if not torch.is_floating_point(inp): raise TypeError(f'cross_entropy: logits must be floating point, got {inp.dtype}')
     if targ.dtype != torch.int64:  # uint8 or bool indices would even be taken as a mask
@@ -101,6 +104,8 @@ def accuracy(out:torch.Tensor, # logits, (N, n_classes)
              targ:torch.Tensor, # integer class indices, (N,)
             ) -> torch.Tensor: # scalar, fraction correct
     "Fraction of rows of `out` whose argmax is `targ`"
+    if out.ndim != 2 or targ.shape != out.shape[:1] or not len(targ):  # else `==` would broadcast, or average nothing
+        raise ValueError(f'accuracy: needs logits (N, C) and targets (N,) with N > 0, got {tuple(out.shape)} and {tuple(targ.shape)}')
     return (out.argmax(-1) == targ).float().mean()
 
 # %% ../nbs/05_training.ipynb #6b6bf853
@@ -124,9 +129,12 @@ def _lr_at(lr, step, total):
 
 # %% ../nbs/05_training.ipynb #b3ebe7cf
 class DivergenceError(ArithmeticError):
-    "Training diverged: a loss became NaN or infinite (lower the learning rate)"
-    def __init__(self, msg:str, epoch:int|None=None, batch:int|None=None): # message; where it happened (1-based)
-        super().__init__(msg); self.epoch, self.batch = epoch, batch
+    "Training diverged: a loss became NaN or infinite, or grew far above where it started (lower the learning rate)"
+    def __init__(self, why:str, # what happened, e.g. 'the loss became nan'
+                 epoch:int, batch:int, # where it happened (1-based)
+                 lr:float): # the learning rate, named in the message
+        super().__init__(f'training diverged at epoch {epoch}, batch {batch}: {why}: lower the learning rate (lr={lr:g})')
+        self.why, self.epoch, self.batch = why, epoch, batch
 
 # %% ../nbs/05_training.ipynb #cbbc048c
 def evaluate(params:list, # w1, b1, w2, b2
@@ -139,31 +147,47 @@ def evaluate(params:list, # w1, b1, w2, b2
 
 # %% ../nbs/05_training.ipynb #d1da10d6
 def _check_fit(params, x_train, y_train, x_valid, y_valid, epochs, lr, bs, momentum):
-    "Raise a `ValueError` naming the cause for arguments `fit`/`fit_autograd` cannot train with correctly"
+    "Raise a `ValueError` (or `TypeError`) naming the cause for arguments `fit`/`fit_autograd` cannot train with correctly"
     for name, v in dict(epochs=epochs, bs=bs).items():
         if not isinstance(v, int) or v < 1: raise ValueError(f'{name} must be an integer >= 1, got {v!r}')
     if not (isinstance(lr, (int, float)) and math.isfinite(lr) and lr > 0):
         raise ValueError(f'lr must be a finite number > 0, got {lr!r}')
     if not (isinstance(momentum, (int, float)) and 0 <= momentum < 1):
         raise ValueError(f'momentum must be in [0, 1), got {momentum!r}')
-    n_out = params[-1].shape[0]
+    w1, n_out = params[0], params[-1].shape[0]
     for split, x, y in (('train', x_train, y_train), ('valid', x_valid, y_valid)):
         if len(x) != len(y): raise ValueError(f'{split}: inputs and targets differ in length: {tuple(x.shape)} vs {tuple(y.shape)}')
         if not len(x): raise ValueError(f'the {split} set is empty: it needs at least one example')
         if y.dtype != torch.int64: raise TypeError(f'{split} targets must be int64 class indices, got {y.dtype}')
+    floats = dict(zip(('w1', 'b1', 'w2', 'b2'), params)) | dict(x_train=x_train, x_valid=x_valid)
+    for name, t in (floats | dict(y_train=y_train, y_valid=y_valid)).items():
+        if t.device != w1.device: raise ValueError(f'{name} is on {t.device} but w1 is on {w1.device}: move it there with {name}.to({str(w1.device)!r})')
+    for name, t in floats.items():
+        if t.dtype != w1.dtype:
+            raise TypeError(f'{name} is {t.dtype} but w1 is {w1.dtype}: use one dtype for all, e.g. {name}.to({w1.dtype}) '
+                            f'(or weights from init_params(..., dtype={t.dtype}))')
+        if not t.isfinite().all(): raise ValueError(f'{name} holds {(~t.isfinite()).sum().item()} NaN or infinite values: clean or reload it')
+    for split, y in (('train', y_train), ('valid', y_valid)):
         bad = (y < 0) | (y >= n_out)
         if bad.any(): raise ValueError(f'{split} targets must be in [0, {n_out}) for a model with {n_out} outputs, got {y[bad].unique().tolist()[:10]}')
 
 # %% ../nbs/05_training.ipynb #0d929f47
-def _check_losses(losses:torch.Tensor, # the batch losses of one epoch
-                  start:int, stop:int, # the stretch `losses[start:stop]` to check
+_GROWTH = 10  # an epoch's mean training loss never legitimately ends this many times above where training started
+
+def _check_losses(losses:torch.Tensor, # the batch losses of one epoch, each times its batch size
+                  start:int, stop:int, # check `losses[start:stop]` for NaN/inf, and the mean of `losses[:stop]`
+                  rows:int, # images in the batches `losses[:stop]`
+                  limit:float, # the largest mean loss that is not divergence
                   epoch:int, lr:float): # the epoch (0-based) and the learning rate, for the message
-    "Raise `DivergenceError` at the first NaN or infinite loss in `losses[start:stop]`"
+    "Raise `DivergenceError` at the first NaN or infinite loss in `losses[start:stop]`, or if the mean loss of `losses[:stop]` is above `limit`"
     ok = losses[start:stop].isfinite()
     if not ok.all():
         b = start + int((~ok).nonzero()[0])
-        raise DivergenceError(f'training diverged: the loss became {losses[b].item()} at epoch {epoch + 1}, '
-                              f'batch {b + 1} of {len(losses)}: lower the learning rate (lr={lr})', epoch + 1, b + 1)
+        raise DivergenceError(f'the loss became {losses[b].item()}', epoch + 1, b + 1, lr)
+    mean = losses[:stop].sum().item() / rows
+    if mean > limit:
+        raise DivergenceError(f"the epoch's mean training loss reached {mean:.3g}, more than {_GROWTH} times "
+                              f'the {limit / _GROWTH:.3g} training started from', epoch + 1, stop, lr)
 
 # %% ../nbs/05_training.ipynb #a7412acf
 def _train(step, params, x_train, y_train, x_valid, y_valid, epochs, lr, bs, seed, progress, on_epoch):
@@ -178,15 +202,15 @@ def _train(step, params, x_train, y_train, x_valid, y_valid, epochs, lr, bs, see
             for i, idx in enumerate(torch.randperm(n, generator=gen).to(dev).split(bs)):
                 losses[i] = step(x_train[idx], y_train[idx], _lr_at(lr, epoch * nb + i, epochs * nb)) * len(idx)
                 bar.update()
+                if epoch == i == 0: limit = _GROWTH * max(losses[0].item() / len(idx), math.log(params[-1].shape[0]))
                 if (i + 1) % every == 0 or i + 1 == nb:
-                    _check_losses(losses, checked, i + 1, epoch, lr)
+                    _check_losses(losses, checked, i + 1, min((i + 1) * bs, n), limit, epoch, lr)
                     checked = i + 1
             hist['seconds'].append(time.perf_counter() - t0)
             hist['train_loss'].append(losses.sum().item() / n)
             vl, va = evaluate(params, x_valid, y_valid)
             if not math.isfinite(vl):  # the last steps of the epoch may have broken the weights
-                raise DivergenceError(f'training diverged: the validation loss became {vl} after epoch {epoch + 1}: '
-                                      f'lower the learning rate (lr={lr})', epoch + 1, nb)
+                raise DivergenceError(f'the validation loss became {vl} at the end of the epoch', epoch + 1, nb, lr)
             hist['valid_loss'].append(vl); hist['valid_accuracy'].append(va)
             bar.set_postfix(epoch=epoch + 1, train_loss=f'{hist["train_loss"][-1]:.4f}', valid_acc=f'{va:.4f}')
             if on_epoch:
@@ -222,7 +246,7 @@ def fit(params:list, # w1, b1, w2, b2, trained in place (must not require grad)
         on_epoch:Callable|None=None, # called as on_epoch(epoch, record) after each epoch; its prints don't collide with the bar
         mlp:type=MLP, # class of the hand-written pass: mlp(w1, b1, w2, b2)(x, y) -> loss, .backward() sets .g
        ) -> dict: # per-epoch lists: train_loss, valid_loss, valid_accuracy, seconds
-    "Mini-batch SGD with momentum and cosine decay driven only by the hand-written backward pass of `mlp`; raises `DivergenceError` on NaN/inf"
+    "Mini-batch SGD with momentum and cosine decay driven only by the hand-written backward pass of `mlp`; raises `DivergenceError` if the loss becomes NaN/inf or grows 10-fold"
     _check_fit(params, x_train, y_train, x_valid, y_valid, epochs, lr, bs, momentum)
     if any(t.requires_grad for t in (*params, x_train, x_valid)):
         raise ValueError('fit uses the hand-written backward pass: pass tensors that do not require grad (e.g. p.detach())')
