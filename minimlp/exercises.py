@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_exercises.ipynb #42af1524
 from __future__ import annotations
-import inspect, itertools, json, linecache, os, re, shutil, traceback
+import dataclasses, inspect, itertools, json, linecache, os, re, shutil, traceback, warnings
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -123,6 +123,25 @@ def _used_by(f, name: str, before: int) -> tuple:
         if n < before and m and re.search(rf'(?<![\w.]){re.escape(name)}(?![\w])(?!\.g\b)', m.group(2)) and '.g' not in l:
             return n, l.strip()
 
+def _grad_call(f, fwd: str) -> str | None:
+    "The backward step of the forward line `fwd` ('l2 = relu(l1)'), called as its `_grad` function in frame `f` takes it: 'relu_grad(l1, l2)', or 'out.g = mse_grad(out, targ)' for a step that returns the gradient."
+    m = re.fullmatch(r'([\w.]+)\s*=\s*(\w+)\(([^()]*)\)', fwd)
+    if not (m and callable(grad := f.f_globals.get(gname := f'{m.group(2)}_grad'))): return None
+    res, args = m.group(1), [a.strip() for a in m.group(3).split(',')]
+    try: n = sum(p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in inspect.signature(grad).parameters.values())
+    except (TypeError, ValueError): return None
+    if n == len(args) + 1: return f'{gname}({", ".join([args[0], res, *args[1:]])})'   # gets the output too, sets .g: lin_grad(inp, out, w, b)
+    if n == len(args): return f'{args[0]}.g = {gname}({", ".join(args)})'               # returns the gradient: mse_grad(out, targ)
+
+def _reads_own_g(f, name: str, line: str) -> str:
+    "'' unless `line` sets `name.g` from `name.g` itself: then which incoming gradient (a tensor of frame `f` with a `.g`) it should read."
+    m = re.search(rf'(?<![\w.]){re.escape(name)}\.g\s*=(?!=)(.*)', line)
+    if not (m and re.search(rf'(?<![\w.]){re.escape(name)}\.g\b', m.group(1))): return ''
+    loc = {**{f'self.{k}': v for k, v in getattr(f.f_locals.get('self'), '__dict__', {}).items()}, **f.f_locals}
+    came = next((k for k, v in loc.items() if isinstance(v, Tensor) and k != name and hasattr(v, 'g')), None)
+    return f'{name}.g is read in `{line}`, ' + (f'which should read {came}.g instead: {came}.g is the gradient coming in, while '
+           if came else 'which should read the .g of the output instead: ') + f'{name}.g is what this step sets (it does not exist yet)'
+
 def _unset_g(e: Exception) -> str:
     "For an AttributeError from reading a `.g` never set: which tensor, where, and which backward step must run first; else ''."
     if not (isinstance(e, AttributeError) and getattr(e, 'name', None) == 'g' and isinstance(getattr(e, 'obj', None), Tensor)): return ''
@@ -131,15 +150,14 @@ def _unset_g(e: Exception) -> str:
                        'the layer after it; did you skip a step, or run the steps out of order?'
     out, inn = tbs[0], tbs[-1]
     name, inner = _name_of(out.tb_frame, e.obj), _name_of(inn.tb_frame, e.obj)
+    if (own := _reads_own_g(inn.tb_frame, inner, _line(inn))): return own
     hint = f'{name}.g was read before it was set, in `{_line(out)}` (line {out.tb_lineno} of {out.tb_frame.f_code.co_name})' + \
            (f', where it is {inner}.g' if inn is not out and inner != name else '') + \
            f'. Each backward step reads the .g of its output, set by the step for the layer after it'
     if not (used := _used_by(out.tb_frame, name, out.tb_lineno)): return hint + ': did you skip a step, or run them out of order?'
     hint += f': {name} goes on into `{used[1]}` (line {used[0]})'
-    m = re.fullmatch(r'([\w.]+)\s*=\s*(\w+)\(([^()]*)\)', used[1])
-    if m and f'{m.group(2)}_grad' in out.tb_frame.f_globals:
-        args = [a.strip() for a in m.group(3).split(',')]
-        if args[0] == name: return hint + f'; did you call {m.group(2)}_grad({", ".join([name, m.group(1), *args[1:]])}) before this line?'
+    if (call := _grad_call(out.tb_frame, used[1])) and re.search(rf'\(\s*{re.escape(name)}\s*[,)]', used[1]):
+        return hint + f'; did you call `{call}` before this line?'
     return hint + '; did you skip the backward step of that line, or run it after this one?'
 
 def _self_or_arg(name: str, e: Exception) -> str:
@@ -191,27 +209,47 @@ def _shape_hint(ex: _Exercise, lbl: str, a: Tensor, r: Tensor, t) -> str:
                            (' (sum over the batch only: axis 0)' if r.ndim == 1 else '')
     if r.ndim == 1 and sa == (N,) and sr != (N,): return f'{lbl} has shape {sa}, one value per sample, but {owner} has shape {sr}: ' \
                                                           'you summed over the wrong axis (sum over the batch, axis 0)'
+    if sa == (N, *sr): return f'{has}: one row per sample; {owner} is used by every row, so its gradient is the sum of the rows: ' + \
+                              'sum over the batch axis (axis 0)' + ('' if _close(a.sum(0), r) else ', and check the values')
     if a.numel() == r.numel() and _close(a.reshape(sr), r):
-        fix = ': with a batch of one, squeeze() drops the batch axis too (squeeze(-1) drops only the last one)' \
-              if N == 1 and a.ndim < r.ndim else ' (keepdim=True?)' if a.ndim > r.ndim else ''
+        fix = ': with a batch of one, squeeze() drops the batch axis too (squeeze(-1) drops only the last one)' if N == 1 and a.ndim < r.ndim \
+              else ': an extra axis of size 1 in front; did you sum with keepdim=True?' if sa == (1, *sr) \
+              else f': an extra axis of size 1 at the end (unsqueeze(-1) or [:, None] fits one output only); give it the shape of {owner} ' \
+                   f'with .view_as({owner})' if sa == (*sr, 1) else f': give it the shape of {owner} with .view_as({owner})'
         return f'{has}; the values are right, only the shape is off' + fix
-    return ex.special(lbl, a, r, t) or has
+    return ex.special(lbl, a, r, t) or _from_out(ex, lbl, a, t) or has
 
 # %% ../nbs/08_exercises.ipynb #38830d48
+def _from_out(ex: _Exercise, lbl: str, a: Tensor, t) -> str:
+    "'' unless `a` is what the chain rule gives with the layer's output `out` in place of the incoming gradient `out.g`."
+    if not {'out', 'G'} <= vars(t).keys(): return ''
+    alt = _want(ex, SimpleNamespace(**{**vars(t), 'G': t.out})).get(lbl)
+    if alt is None or alt.shape != a.shape or not _close(a, alt): return ''
+    return f'{lbl} is computed from out, the output of the layer, where the chain rule needs out.g, the gradient coming in'
+
+def _stored_as(name: str, lbl: str) -> str:
+    "How the learner's code names the `.g` to set: `b.g` in a function, `self.b.g` for a layer's own tensor (all of them in `backward()`)."
+    mine = name.endswith('.backward') or (name.endswith('.bwd') and lbl[:-2] not in ('inp', 'targ'))
+    return f'self.{lbl}' if mine else lbl
+
 def _compare(ex: _Exercise, name: str, lbl: str, a, r: Tensor, t) -> str:
     "'' if the learner's `a` is right, else what is wrong with it."
-    if a is _MISSING: return f'{lbl} was never set: {name} must store it (`{lbl} = ...`)'
+    if a is _MISSING: return f'{lbl} was never set: {name} must store it (`{_stored_as(name, lbl)} = ...`)'
     if lbl == 'the loss' and isinstance(a, (int, float)): a = torch.tensor(float(a))
     if not isinstance(a, Tensor): return f'{lbl} is {"None" if a is None else "a " + type(a).__name__}, not a tensor'
-    a = a.detach().to(torch.float64)
+    if a.is_complex(): return f'{lbl} is a complex tensor ({a.dtype}): the gradient of a real loss is real; compute it from the real inputs'
+    dt, a = a.dtype, a.detach().to(torch.float64)
     if lbl == 'the loss' and a.numel() == 1: a = a.reshape(())
     if not torch.isfinite(a).all(): return f'{lbl} contains NaN or inf (a division by zero? a log of 0?)'
     if a.shape != r.shape: return _shape_hint(ex, lbl, a, r, t)
     if _close(a, r): return ''
+    if dt in (torch.float16, torch.bfloat16): return f'{lbl} is {str(dt)[6:]}, which keeps only about 3 significant digits: ' \
+                                                     'keep the dtype of the inputs (float64 here)'
     d = (a - r).abs()
-    return ex.special(lbl, a, r, t) or _scale_hint(ex, lbl, a, r, t) or \
+    return ex.special(lbl, a, r, t) or _from_out(ex, lbl, a, t) or _scale_hint(ex, lbl, a, r, t) or \
         f'{lbl} is wrong at {(d > 1e-6 * r.abs().max()).sum()} of its {r.numel()} entries ' \
         f'(largest difference {d.max():.3g}; the right values go up to {r.abs().max():.3g})'
+
 
 # %% ../nbs/08_exercises.ipynb #854858ba
 def _changed(name: str, t, before) -> str:
@@ -247,11 +285,16 @@ def _judge(ex: _Exercise, name: str, fn, t) -> str:
     "'' if `fn` is right on problem `t`, else what is wrong (one line per wrong result)."
     want, t = _want(ex, t), _fresh(t)
     before = _fresh(t)
-    try: ret = ex.call(fn, t)
-    except Exception as e: return _raised(name, e)
+    with warnings.catch_warnings(record=True) as ws:   # the learner's warnings: said with the verdict, never printed apart
+        warnings.simplefilter('always')
+        try: ret = ex.call(fn, t)
+        except SystemExit: return f'{name} called sys.exit() (or exit()), which would stop the lesson: return or store the result instead'
+        except Exception as e: return _raised(name, e)
     got = _got(ex, t, ret)
-    return _changed(name, t, before) or _misplaced(ex, name, got, ret, t) or \
+    hint = _changed(name, t, before) or _misplaced(ex, name, got, ret, t) or \
         _merge([(k, h) for k, r in want.items() if (h := _compare(ex, name, k, got[k], r, t))])
+    said = list(dict.fromkeys(f'{w.category.__name__}: {str(w.message).splitlines()[0][:200]}' for w in ws))
+    return hint + ''.join(f'\n{name} also warned: {s}' for s in said[:2]) if hint else ''
 
 _PLURAL = {' is ': ' are ', ' has ': ' have ', ' was ': ' were ', ' equals ': ' equal ', ' contains ': ' contain '}
 
@@ -385,11 +428,23 @@ def _mlp_factors(t):
             (N, 'you are missing the 1/N of the mean', 'you divided by N twice (a layer sums over the batch; the 1/N is in the MSE gradient)'),
             (k, 'the MSE is a mean over all N×k entries of targ: divide by targ.numel()', 'you divided by the number of outputs twice')]
 
+def _mlp_no_mask(t):
+    "The MSE of the MLP whose ReLU passes every gradient back (its values forward, the identity backward): the gradients without the mask."
+    l1 = t.inp @ t.w1 + t.b1
+    out = (l1 + (l1.clamp_min(0) - l1).detach()) @ t.w2 + t.b2
+    return ((out.reshape(t.targ.shape) - t.targ) ** 2).mean()
+
+def _mlp_special(lbl, a, r, t):
+    "The ReLU's step skipped: w1.g and b1.g as if l1.g were l2.g."
+    if lbl not in ('w1.g', 'b1.g') or not _close(a, _want(dataclasses.replace(_EX['forward_and_backward'], loss=_mlp_no_mask), t)[lbl]): return ''
+    return f'{lbl} is what you get without the ReLU\'s step: l1.g must be l2.g only where l1 > 0, (l1 > 0).float() * l2.g ' \
+           '(did you skip relu_grad?)'
+
 _EX['forward_and_backward'] = _Exercise(
     'forward_and_backward(inp, targ, w1, b1, w2, b2)',
     [('a batch of 64', _mlp_problem(64, 5, 4, 1)), ('a batch of 1', _mlp_problem(1, 5, 4, 1)), ('several outputs', _mlp_problem(64, 5, 4, 3))],
     lambda fn, t: fn(t.inp, t.targ, t.w1, t.b1, t.w2, t.b2), _mlp_loss, ['w1', 'b1', 'w2', 'b2'], 'loss',
-    factors=_mlp_factors, ref=lambda: backward.forward_and_backward)
+    factors=_mlp_factors, special=_mlp_special, ref=lambda: backward.forward_and_backward)
 
 # %% ../nbs/08_exercises.ipynb #1e298c28
 def _cls_problem(N, c, key='inp', log=False):
@@ -399,6 +454,11 @@ def _cls_problem(N, c, key='inp', log=False):
         return SimpleNamespace(**{key: x.log_softmax(-1) if log else x}, targ=torch.randint(c, (N,), generator=g))
     return make
 
+def _c_factor(t, k='inp'):
+    "The number of classes C as a factor: a mean over all N×C entries where the mean runs over the N samples."
+    return (getattr(t, k).shape[1], 'you multiplied by the number of classes C', f'you divided by N*C ({k}.numel()) instead of N: '
+            'the mean runs over the samples, not over every entry')
+
 def _onehot(t, key='inp'): return F.one_hot(t.targ, getattr(t, key).shape[1]).double()
 
 def _ce_special(lbl, a, r, t):
@@ -407,12 +467,15 @@ def _ce_special(lbl, a, r, t):
     if _close(a, (t.inp.softmax(0) - oh) / N): return f'{lbl} uses a softmax over the wrong axis: each sample\'s probabilities ' \
                                                      'must sum to 1, so normalise over the classes (dim=-1)'
     if _close(a, t.inp.softmax(-1) / N): return f'{lbl} is softmax(inp)/N: you forgot to subtract the one-hot targets'
+    cols = torch.zeros_like(oh); cols[:, t.targ] = 1
+    if _close(a, (t.inp.softmax(-1) - cols) / N): return f'{lbl} subtracts 1 in every row at every target class: p[:, targ] picks ' \
+                                                        'whole columns; pick one entry per row with p[range(N), targ]'
     return ''
 
 _cls_problems = lambda key='inp', log=False: [('a batch of 64', _cls_problem(64, 10, key, log)), ('a batch of 1', _cls_problem(1, 10, key, log)),
                                               ('3 classes', _cls_problem(5, 3, key, log))]
 _EX['cross_entropy_grad'] = _Exercise('cross_entropy_grad(inp, targ)', _cls_problems(), lambda fn, t: fn(t.inp, t.targ),
-                                      lambda t: F.cross_entropy(t.inp, t.targ), ['inp'], 'grad', factors=lambda t: [_n_factor(t)],
+                                      lambda t: F.cross_entropy(t.inp, t.targ), ['inp'], 'grad', factors=lambda t: [_n_factor(t), _c_factor(t)],
                                       special=_ce_special, ref=lambda: training.cross_entropy_grad)
 
 # %% ../nbs/08_exercises.ipynb #bc479dee
@@ -434,7 +497,7 @@ _EX['log_softmax_grad'] = _Exercise('log_softmax_grad(x, g)', [('a batch of 64',
                                     batch='x')
 
 _EX['nll_grad'] = _Exercise('nll_grad(logp, targ)', _cls_problems('logp', log=True), lambda fn, t: fn(t.logp, t.targ),
-                            lambda t: F.nll_loss(t.logp, t.targ), ['logp'], 'grad', factors=lambda t: [_n_factor(t, 'logp')],
+                            lambda t: F.nll_loss(t.logp, t.targ), ['logp'], 'grad', factors=lambda t: [_n_factor(t, 'logp'), _c_factor(t, 'logp')],
                             ref=lambda: training.nll_grad, batch='logp')
 
 # %% ../nbs/08_exercises.ipynb #0c4376dd
@@ -452,7 +515,7 @@ _EX['Mse.bwd'] = _Exercise('Mse()(inp, targ), then .backward()', _mse_problems('
                            _mse_loss('inp'), ['inp'], factors=_mse_factors('inp'), special=_mse_special('inp'), ref=lambda: module.Mse)
 for _c in ('Relu', 'Lin', 'Mse'): _EX[f'{_c}.backward'] = _EX[f'{_c}.bwd']   # the first version, no Module
 _EX['CrossEntropy.bwd'] = _Exercise('CrossEntropy()(inp, targ), then .backward()', _cls_problems(), lambda cls, t: _layer(cls(), t.inp, t.targ),
-                                    lambda t: F.cross_entropy(t.inp, t.targ), ['inp'], factors=lambda t: [_n_factor(t)],
+                                    lambda t: F.cross_entropy(t.inp, t.targ), ['inp'], factors=lambda t: [_n_factor(t), _c_factor(t)],
                                     special=_ce_special, ref=lambda: training.CrossEntropy)
 
 # %% ../nbs/08_exercises.ipynb #86119c96
