@@ -7,7 +7,7 @@ __all__ = ['MNIST_URL', 'MNIST_CLASSES', 'FASHION_CLASSES', 'DataError', 'Downlo
            'mnist_path', 'download', 'write_idx', 'load_idx', 'load_sample', 'load_mnist', 'show_images']
 
 # %% ../nbs/09_appendix_data.ipynb #f82989e3
-import glob, gzip, hashlib, math, os, pickle, re, signal, socket, struct, tempfile, threading, time, warnings, zlib
+import glob, gzip, hashlib, http.client, math, os, pickle, re, signal, socket, struct, tempfile, threading, time, warnings, zlib
 from collections import namedtuple
 from collections.abc import Callable
 from configparser import ConfigParser, Error as ConfigError
@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from http.client import HTTPException
 from pathlib import Path
 from urllib.error import HTTPError
-from urllib.request import urlopen
+from urllib.request import HTTPHandler, HTTPSHandler, build_opener
 import numpy as np, torch
 import minimlp
 
@@ -65,14 +65,21 @@ def _user_cache() -> Path:
     return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'minimlp'
 
 # %% ../nbs/09_appendix_data.ipynb #8f4fa6b3
+def _env_data_dir(env:str) -> Path:
+    "The folder `MINIMLP_DATA=env` names, if it is one or can be created; a clear `OSError` naming `MINIMLP_DATA` otherwise."
+    p = q = Path(env).expanduser()
+    while not q.exists() and q != q.parent: q = q.parent  # the nearest existing path at or above p
+    fix = "set MINIMLP_DATA to a folder (MNIST goes in its mnist/ subfolder) or unset it"
+    if q == p and not p.is_dir(): raise NotADirectoryError(f"MINIMLP_DATA={env} names a file, not a folder: {fix}")
+    if not q.is_dir(): raise NotADirectoryError(f"MINIMLP_DATA={env} lies under {q}, which is a file, not a folder: {fix}")
+    if q != p and not os.access(q, os.W_OK | os.X_OK):
+        raise PermissionError(f"MINIMLP_DATA={env} does not exist and cannot be created ({q} is not writable): "
+                              f"create it, or {fix}")
+    return p
+
 def data_dir() -> Path:
     "Folder for data sets: `$MINIMLP_DATA`, else the checkout's `data/` folder, else the per-user cache folder."
-    if env := os.environ.get('MINIMLP_DATA'):
-        p = Path(env).expanduser()
-        if p.exists() and not p.is_dir():
-            raise NotADirectoryError(f"MINIMLP_DATA={env} names a file, not a folder: set MINIMLP_DATA to a folder "
-                                     f"(MNIST goes in its mnist/ subfolder) or unset it")
-        return p
+    if env := os.environ.get('MINIMLP_DATA'): return _env_data_dir(env)
     root = _repo_root()
     return root/'data' if root else _user_cache()
 
@@ -147,17 +154,78 @@ def _atomic(dest:Path):
 # %% ../nbs/09_appendix_data.ipynb #e1b9dcaa
 def _check_gzip(fn:Path):
     "Raise `DataError` unless `fn` is a complete, uncorrupted gzip file (reading it to the end checks CRC and length)."
+    if fn.stat().st_size == 0: raise DataError(f"{fn}: an empty file, not a gzip file")  # gzip reads it as no data
     try:
         with gzip.open(fn, 'rb') as f:
             while f.read(1 << 20): pass
     except (OSError, EOFError, zlib.error) as e: raise DataError(f"{fn}: not a valid gzip file ({e})") from e
 
-# %% ../nbs/09_appendix_data.ipynb #1cf383bc
+# %% ../nbs/09_appendix_data.ipynb #6a1d0c57
 _MIN_BYTES = 1 << 14  # a download must bring at least this many bytes every `timeout` seconds
 
+class _Watchdog:
+    "Shut a request's sockets down once less than `_MIN_BYTES` arrive in `timeout` seconds, connecting and headers included."
+    def __init__(self, timeout:float):
+        self.timeout, self.socks, self.fired, self.mark, self.got = timeout, [], False, time.monotonic(), 0
+        self.lock, self.done = threading.Lock(), threading.Event()
+
+    def __enter__(self):
+        threading.Thread(target=self._run, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc): self.done.set()
+
+    def progress(self, n:int):
+        "Count `n` bytes received; every `_MIN_BYTES` of them restart the clock."
+        self.got += n
+        if self.got >= _MIN_BYTES: self.mark, self.got = time.monotonic(), 0
+
+    def watch(self, sock:socket.socket) -> socket.socket:
+        "Shut `sock` down when the time runs out (at once if it has already)."
+        with self.lock:
+            self.socks.append(sock)
+            if self.fired: _shut(sock)
+        return sock
+
+    def _run(self):
+        while not self.done.wait(max(self.mark + self.timeout - time.monotonic(), 0) + 0.01):
+            if time.monotonic() - self.mark > self.timeout:
+                with self.lock:
+                    self.fired = True
+                    for s in self.socks: _shut(s)
+                return
+
+def _shut(sock:socket.socket):
+    "End both directions of `sock`: a read waiting on it returns at once. (The plain socket's method, also for TLS.)"
+    try: socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError: pass  # closed already
+
+# %% ../nbs/09_appendix_data.ipynb #b7e0c2d4
+class _WatchedTLS:
+    "An SSL context whose sockets `wd` watches from before their TLS handshake."
+    def __init__(self, ctx, wd:_Watchdog): self.ctx, self.wd = ctx, wd
+    def __getattr__(self, name): return getattr(self.ctx, name)
+    def wrap_socket(self, sock, **kw):
+        s = self.wd.watch(self.ctx.wrap_socket(sock, do_handshake_on_connect=False, **kw))
+        s.do_handshake()
+        return s
+
+def _opener(wd:_Watchdog):
+    "A urllib opener (http, https, file...) whose HTTP(S) connections hand their sockets to `wd`."
+    class Conn(http.client.HTTPConnection):
+        def connect(self): super().connect(); wd.watch(self.sock)
+    class TLSConn(http.client.HTTPSConnection):
+        def connect(self): self._context = _WatchedTLS(self._context, wd); super().connect()
+    class Http(HTTPHandler):
+        def http_open(self, req): return self.do_open(Conn, req)
+    class Https(HTTPSHandler):
+        def https_open(self, req): return self.do_open(TLSConn, req, context=self._context)
+    return build_opener(Http, Https)
+
+# %% ../nbs/09_appendix_data.ipynb #1cf383bc
 def download(url:str, # http(s) or file URL
              dest:str|Path, # file to create; its folders are created as needed
-             timeout:float=30, # seconds: give up if connecting takes longer, or if less than 16 KiB arrive in that time
+             timeout:float=30, # seconds: give up when less than 16 KiB arrive in that time, from connecting on
              progress:bool=True, # show a progress bar
              validate:Callable|None=None, # `validate(path)` raises if the file is bad; default: gzip check for `.gz`
             ) -> Path:
@@ -167,18 +235,14 @@ def download(url:str, # http(s) or file URL
         from tqdm.auto import tqdm
     dest = Path(dest)
     validate = validate or (_check_gzip if dest.suffix == '.gz' else None)
+    wd = _Watchdog(timeout)
     try:
         with _atomic(dest) as tmp:
-            with urlopen(url, timeout=timeout) as r, open(tmp, 'wb') as f:
+            with wd, _opener(wd).open(url, timeout=timeout) as r, open(tmp, 'wb') as f:
                 size = int(r.headers['Content-Length']) if r.headers['Content-Length'] else None
                 with tqdm(total=size, desc=dest.name, unit='B', unit_scale=True, disable=not progress) as bar:
-                    mark, got = time.monotonic(), 0  # bytes received since time `mark`
-                    while chunk := r.read1(1 << 16):
-                        bar.update(f.write(chunk))
-                        got, now = got + len(chunk), time.monotonic()
-                        if got >= _MIN_BYTES: mark, got = now, 0
-                        elif now - mark > timeout:
-                            raise TimeoutError(f"too slow: less than {_MIN_BYTES // 1024} KiB arrived in {timeout} s")
+                    while chunk := r.read1(1 << 16): wd.progress(len(chunk)); bar.update(f.write(chunk))
+            if wd.fired: raise TimeoutError  # the watchdog ended the transfer (reads saw the end of the stream)
             got = tmp.stat().st_size
             if size is not None and got != size: raise DataError(f"transfer truncated: got {got:,} of {size:,} bytes")
             if validate:
@@ -186,8 +250,11 @@ def download(url:str, # http(s) or file URL
                 except ValueError as e: raise DataError(f"invalid content: {str(e).replace(str(tmp), dest.name)}") from e
     except (OSError, ValueError, HTTPException) as e:
         reason = f"HTTP {e.code} {e.reason}" if isinstance(e, HTTPError) else getattr(e, 'reason', None) or e
-        err = DownloadError(f"could not download {url} ({reason}). To work offline, "
-                            f"fetch that file elsewhere and save it as {dest}")
+        slow = wd.fired or isinstance(e, TimeoutError) or isinstance(reason, TimeoutError)
+        if slow: reason = f"timed out: less than {_MIN_BYTES // 1024} KiB arrived in {timeout} s"
+        err = DownloadError(f"could not download {url} ({reason}). "
+                            + ("Try again later, or with a larger timeout on a slow network; or, to work offline, " if slow
+                               else "To work offline, ") + f"fetch that file elsewhere and save it as {dest}")
         err.why = f"could not download {url} ({reason})"
         raise err from e
     return dest
@@ -217,23 +284,35 @@ def _check_labels(y:np.ndarray, fn:Path, split:str, n:int=10):
     shown = ', '.join(map(str, vals[:5])) + (', ...' if len(vals) > 5 else '')
     raise DataError(f"{fn}: {bad.sum():,} {split} labels outside 0..{n - 1} (the {n} classes): {shown}")
 
+def _pixel_hint(lo:float, hi:float) -> str:
+    "What pixels in `[lo, hi]` (outside MNIST's [0, 1)) most likely are, and how to turn them into `k/256`."
+    if lo >= 0 and hi == 1: return "they look divided by 255 (a white pixel is 1.0): multiply them by 255/256"
+    if lo >= 0 and hi <= 255: return "they look like raw bytes 0..255: divide them by 256"
+    return "rescale them to k/256 for k = 0..255"
+
 def _check_mnist(data, fn:Path) -> list:
-    "Check `data` is `((x_train, y_train), (x_valid, y_valid), (x_test, y_test))`; return the six arrays."
+    "Check `data` is `((x_train, y_train), (x_valid, y_valid), (x_test, y_test))`; return the six arrays, labels as int64."
     if not (isinstance(data, (tuple, list)) and len(data) == 3
             and all(isinstance(p, (tuple, list)) and len(p) == 2 for p in data)):
         raise DataError(f"{fn}: expected ((x_train, y_train), (x_valid, y_valid), (x_test, y_test)), "
                         f"got {_describe(data)}")
+    res = []
     for name, (x, y) in zip(('train', 'valid', 'test'), data):
         if not (isinstance(x, np.ndarray) and x.dtype == np.float32 and x.ndim == 2 and x.shape[1] == 784):
             raise DataError(f"{fn}: {name} images should be a float32 array of shape (N, 784), got {_describe(x)}")
-        if not (isinstance(y, np.ndarray) and y.dtype == np.int64 and y.ndim == 1):
-            raise DataError(f"{fn}: {name} labels should be an int64 array of shape (N,), got {_describe(y)}")
+        if not (isinstance(y, np.ndarray) and np.issubdtype(y.dtype, np.integer) and y.ndim == 1):
+            floats = isinstance(y, np.ndarray) and np.issubdtype(y.dtype, np.floating)
+            raise DataError(f"{fn}: {name} labels should be an integer array of shape (N,), got {_describe(y)}" + (
+                ": a label is a class number; if these are whole numbers, store them as integers (y.astype(np.int64))"
+                if floats else ""))
         if len(y) != len(x): raise DataError(f"{fn}: {len(x):,} {name} images but {len(y):,} labels")
         if not len(x) and name != 'test': raise DataError(f"{fn}: the {name} split is empty")
-        if len(x) and not (x.min() >= 0 and x.max() < 1):
-            raise DataError(f"{fn}: {name} pixels should lie in [0, 1), found [{x.min()}, {x.max()}]")
+        if len(x) and not ((lo := x.min()) >= 0 and (hi := x.max()) < 1):
+            raise DataError(f"{fn}: {name} pixels lie in [{lo}, {hi}], but MNIST pixels are k/256 for k = 0..255, in [0, 1), "
+                            f"as the classic mnist.pkl.gz stores them: {_pixel_hint(lo, hi)}")
         _check_labels(y, fn, name)
-    return [a for pair in data for a in pair]
+        res += [x, y.astype(np.int64, copy=False)]
+    return res
 
 # %% ../nbs/09_appendix_data.ipynb #963e42fa
 def _read_pickle(fn:Path) -> list:
@@ -256,11 +335,20 @@ def _writable(folder:Path) -> bool:
     try: return bool(folder.stat().st_mode & 0o222) and os.access(folder, os.W_OK)
     except OSError: return False
 
+_taken = set()  # cache paths beside a source taken by a folder (or other non-file), warned about in this process
+
 def _cache_file(src:Path) -> Path:
-    "The reload cache of `src`: beside it if its folder is writable, else in the user cache folder."
-    if _writable(src.parent): return src.with_name(f'{src.name}.cache.pt')
+    "The reload cache of `src`: beside it if its folder is writable and that name is free for a file, else in the user cache folder."
+    beside = src.with_name(f'{src.name}.cache.pt')
     h = hashlib.sha1(str(src.resolve()).encode()).hexdigest()[:12]
-    return _user_cache()/'load-cache'/f'{src.name}.{h}.cache.pt'
+    user = _user_cache()/'load-cache'/f'{src.name}.{h}.cache.pt'
+    if not _writable(src.parent): return user
+    if not beside.exists() or beside.is_file(): return beside
+    if beside not in _taken:  # once per process: the fallback works, a warning on every load would only be noise
+        _taken.add(beside)
+        warnings.warn(f"{beside} is not a file (a folder?), so the reload cache of {src.name} goes to {user} instead; "
+                      f"remove {beside} to keep the cache beside its source")
+    return user
 
 # %% ../nbs/09_appendix_data.ipynb #fe9ca3f4
 def _cache_key(src:Path) -> list:
@@ -291,7 +379,8 @@ def _read_cache(cache:Path, key:list) -> list|None:
     if _tensors_crc(ts) != d.get('crc'): raise DataError("checksum mismatch: its bytes changed since it was written")
     return ts
 
-def _load_pickle(src:Path, arrays:list|None=None # the six arrays of `src`, when just read
+def _load_pickle(src:Path, arrays:list|None=None, # the six arrays of `src`, when just read
+                 redownload:bool=False, # `src` is `mnist_path()`: deleting it makes `load_mnist` download it again
                 ) -> Splits:
     "MNIST from pickle `src`, through a checked tensor cache rebuilt whenever `src` changes or the cache is damaged."
     cache, key = _cache_file(src), _cache_key(src)
@@ -299,7 +388,13 @@ def _load_pickle(src:Path, arrays:list|None=None # the six arrays of `src`, when
         try:
             if (ts := _read_cache(cache, key)) is not None: return Splits(*ts, source=str(src), cached=True)
         except DataError as e: warnings.warn(f"the reload cache {cache} is damaged ({e}); rebuilding it from {src.name}")
-    ts = [torch.from_numpy(a) for a in (_read_pickle(src) if arrays is None else arrays)]
+    if arrays is None:
+        try: arrays = _read_pickle(src)
+        except DataError as e:
+            e.args = (f"{e}. To fix it, " + (f"delete {src} so that load_mnist downloads it again, or replace it by a "
+                      f"good copy" if redownload else f"replace {src} by a good copy of mnist.pkl.gz"),)
+            raise
+    ts = [torch.from_numpy(a) for a in arrays]
     try:
         with _atomic(cache) as tmp: torch.save({'key': key, 'crc': _tensors_crc(ts), **dict(zip(_NAMES, ts))}, tmp)
     except OSError as e: warnings.warn(f"could not write the MNIST reload cache {cache} ({e}); loads stay slow")
@@ -422,7 +517,7 @@ def load_mnist(path:str|Path|None=None, # a `.pkl.gz` or an IDX folder; default 
         return _load_pickle(path)
     if isinstance(url, _MnistUrl): url = MNIST_URL
     path = mnist_path()
-    if path.exists(): return _load_pickle(path)
+    if path.exists(): return _load_pickle(path, redownload=True)
     arrays, why = _fetch(url, path, timeout, progress)
     if why is not None:
         warnings.warn(f"full MNIST is not available ({why}), so the bundled sample (4,000/500/500 digits) is used. "
