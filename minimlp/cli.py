@@ -9,14 +9,20 @@ __all__ = ['main']
 import argparse, json, math, os, shlex, shutil, sys, time, warnings
 from dataclasses import asdict
 from pathlib import Path
-import torch
-import torch.nn.functional as F
-from .data import load_mnist
-from .forward import init_params, model
-from .backward import forward_and_backward, cmp, CmpTable
-from . import module, autograd
-from .training import fit, CrossEntropy, MLP, DivergenceError
-from .fast import fast_forward_and_backward, FastModel, FastMLP
+
+# %% ../nbs/07_cli.ipynb #a1c0de02
+def _import_libs():
+    "Import torch and the course's modules as globals of this module (the slow part of starting: `main` calls it inside its Ctrl-C handler)"
+    global torch, F, load_mnist, init_params, model, forward_and_backward, cmp, CmpTable, module, autograd
+    global fit, CrossEntropy, MLP, DivergenceError, fast_forward_and_backward, FastModel, FastMLP
+    import torch
+    import torch.nn.functional as F
+    from minimlp.data import load_mnist
+    from minimlp.forward import init_params, model
+    from minimlp.backward import forward_and_backward, cmp, CmpTable
+    from minimlp import module, autograd
+    from minimlp.training import fit, CrossEntropy, MLP, DivergenceError
+    from minimlp.fast import fast_forward_and_backward, FastModel, FastMLP
 
 # %% ../nbs/07_cli.ipynb #9cd89d0b
 class _Abort(Exception):
@@ -24,15 +30,16 @@ class _Abort(Exception):
     def __init__(self, msg:str, code:int=2): super().__init__(msg); self.code = code
 
 class _Parser(argparse.ArgumentParser):
-    "`argparse.ArgumentParser` whose errors raise `_Abort` instead of printing the usage and exiting"
+    "`argparse.ArgumentParser` whose errors raise `_Abort`, and whose help fails like any output that can't be written"
     def error(self, message): raise _Abort(f'{message} (see {self.prog} --help)')
+    def print_help(self, file=None): _out(self.format_help(), end='', file=file)  # argparse's own ignores write errors
 
 def _positive(kind):
     "argparse type: a finite number of type `kind` (int or float) greater than 0"
     def conv(s):
         try: v = kind(s)
         except ValueError: raise argparse.ArgumentTypeError(f"expected {'a whole' if kind is int else 'a'} number, got {s!r}") from None
-        if not (math.isfinite(v) and v > 0): raise argparse.ArgumentTypeError(f'must be a number > 0, got {s}')
+        if not (math.isfinite(v) and v > 0): raise argparse.ArgumentTypeError(f'must be a finite number > 0, got {s}')
         return v
     return conv
 
@@ -48,6 +55,12 @@ def _threads(s):
     v, n = _positive(int)(s), os.cpu_count() or 1
     if v > n: raise argparse.ArgumentTypeError(f'this machine has {n} CPU{"s" * (n > 1)}, so at most {n}; got {s}')
     return v
+
+def _folder(s):
+    "argparse type: a folder to write into (created if needed), so neither empty nor an existing file"
+    if not s.strip(): raise argparse.ArgumentTypeError('is empty: name a folder, e.g. my-work')
+    if Path(s).exists() and not Path(s).is_dir(): raise argparse.ArgumentTypeError(f'{s} is a file, not a folder: name a folder (created if needed)')
+    return Path(s)
 
 def _device(name):
     "argparse type: a torch device that exists and works on this machine"
@@ -85,7 +98,7 @@ def _parser():
                                    'driven by the hand-written backward pass (its fast form, minimlp.fast.FastMLP). Validation: '
                                    'the validation split of a .pkl.gz, or for an IDX folder its last len(test) training images '
                                    '(10,000 for MNIST and Fashion-MNIST); the test set is never used. Exit status 3 if the '
-                                   'training diverges (then lower --lr).')
+                                   'training diverged or did not learn (then lower --lr).')
     t.add_argument('--data', **data)
     t.add_argument('--epochs', type=_positive(int), default=5, help='passes over the training set (default: 5)')
     t.add_argument('--lr', type=_positive(float), default=0.1, help='peak learning rate (default: 0.1)')
@@ -116,7 +129,7 @@ def _parser():
                        description='Write the exercise notebooks (the lessons with the gradients left for you to write, and a '
                                    'check that says what is wrong) into DIR, then open them with `jupyter lab DIR` (JupyterLab: pip install jupyterlab). A notebook '
                                    'you have changed there is never overwritten without --force.')
-    e.add_argument('dir', type=Path, metavar='DIR', help='folder to write them into (created if needed)')
+    e.add_argument('dir', type=_folder, metavar='DIR', help='folder to write them into (created if needed)')
     e.add_argument('--force', action='store_true', help='overwrite notebooks you have changed in DIR')
     e.set_defaults(run=_exercises)
     sub.metavar = '{' + ','.join(sub.choices) + '}'  # names the subcommands in the "required" error too
@@ -199,11 +212,14 @@ def _train(a) -> int:
     try: hist = fit(params, x_train, y_train, x_valid, y_valid, epochs=a.epochs, lr=a.lr, bs=bs, momentum=_MOMENTUM,
                     seed=a.seed, progress=sys.stderr.isatty(), on_epoch=show, mlp=FastMLP)
     except DivergenceError as e:
-        where = f' at epoch {e.epoch}, batch {e.batch}' if e.epoch and e.batch else ''
-        raise _Abort(f'training diverged{where} (the loss became NaN or infinite): lower --lr ({a.lr:g} now, default 0.1)', 3) from None
-    secs, acc = time.perf_counter() - t0, hist['valid_accuracy'][-1]
+        raise _Abort(f'training diverged at epoch {e.epoch}, batch {e.batch}: {e.why}: lower --lr ({a.lr:g} now, default 0.1)', 3) from None
+    secs, acc, chance = time.perf_counter() - t0, hist['valid_accuracy'][-1], 1 / _N_CLASSES
+    steps = a.epochs * math.ceil(len(x_train) / bs)
+    stuck = (f'the network did not learn (valid accuracy {acc:.2%}, chance is {chance:.0%}): try a lower --lr ({a.lr:g} now, default 0.1)'
+             + (f', or more than {steps} step{"s" * (steps > 1)} (more --epochs, a smaller --bs)' if steps < 100 else '')
+             if acc < 1.5 * chance else None)
     if a.json:
-        _out(_json(dict(command='train', ok=True, valid_accuracy=acc, epochs=a.epochs, seconds=secs,
+        _out(_json(dict(command='train', ok=not stuck, **(dict(error=stuck, exit_status=3) if stuck else {}), valid_accuracy=acc, epochs=a.epochs, seconds=secs,
             data=d.source, is_sample=d.is_sample, n_train=len(x_train), n_valid=len(x_valid), device=str(dev), threads=a.threads,
             model=f'{n_in}-{a.hidden}-{_N_CLASSES}', backward='hand-written (minimlp.fast.FastMLP)',
             hyperparameters=dict(lr=a.lr, bs=bs, hidden=a.hidden, seed=a.seed, momentum=_MOMENTUM, schedule='cosine'),
@@ -211,7 +227,8 @@ def _train(a) -> int:
     else:
         _out(f"final validation accuracy: {acc:.2%} ({n_in}-{a.hidden}-{_N_CLASSES} MLP, {a.epochs} epoch{'s' * (a.epochs > 1)}, "
              f"{secs:.1f} s on {dev}, {'the bundled SAMPLE' if d.is_sample else d.source})")
-    return 0
+    if stuck: _say('error:', stuck)
+    return 3 if stuck else 0
 
 # %% ../nbs/07_cli.ipynb #8b6500a9
 _TOL = 1e-10
@@ -313,33 +330,34 @@ def _exercises(a) -> int:
     return 0
 
 # %% ../nbs/07_cli.ipynb #3f1c2a7e
-def _fail(a, msg:str, code:int) -> int:
-    "Say `msg` on stderr (and with --json as a JSON object on stdout); return `code`"
-    _say('error:', msg)
-    if getattr(a, 'json', False):
-        try: _out(_json(dict(command=a.command, ok=False, error=msg, exit_status=code)))
+def _fail(argv:list, msg:str, code:int, prefix:str='error: ') -> int:
+    "Say `msg` on stderr (and, if `--json` is in `argv`, as a JSON object on stdout); return `code`"
+    _say(prefix + msg)
+    if '--json' in argv:
+        cmd = argv[0] if not argv[0].startswith('-') else None
+        try: _out(_json(dict(command=cmd, ok=False, error=msg, exit_status=code)))
         except (_Abort, OSError): pass  # stdout is gone too: the line on stderr is all we can do
     return code
 
 def main(argv:list|None=None, # arguments after `minimlp`, e.g. ['train', '--epochs', '1']; default `sys.argv[1:]`
-        ) -> int: # exit status: 0 ok, 1 `check` disagrees, 2 bad input, 3 diverged, 130 interrupted, 141 closed pipe
+        ) -> int: # exit status: 0 ok, 1 `check` disagrees, 2 bad input, 3 diverged or did not learn, 130 interrupted, 141 closed pipe
     "Run the `minimlp` command line"
-    a, p, argv = None, _parser(), sys.argv[1:] if argv is None else list(argv)
-    if not argv:  # no command: what there is to do, with an example of each
-        print(p.format_usage(), _EXAMPLES, sep='\n', file=sys.stderr)
-        return 2
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
+        _import_libs()
+        p = _parser()
+        if not argv:  # no command: what there is to do, with an example of each
+            print(p.format_usage(), _EXAMPLES, sep='\n', file=sys.stderr)
+            return 2
         a = p.parse_args(argv)
         return a.run(a)
-    except _Abort as e: return _fail(a, str(e), e.code)
+    except _Abort as e: return _fail(argv, str(e), e.code)
     except BrokenPipeError:  # `minimlp ... | head`: the reader has what it wanted
         _drop_stdout()
         return 128 + 13  # SIGPIPE
-    except (ValueError, OSError) as e: return _fail(a, str(e), 2)
-    except KeyboardInterrupt:
-        _say('interrupted')
-        return 128 + 2  # SIGINT
-    except SystemExit as e: return e.code  # --help
+    except (ValueError, OSError) as e: return _fail(argv, str(e), 2)
+    except KeyboardInterrupt: return _fail(argv, 'interrupted', 128 + 2, prefix='')  # SIGINT
+    except SystemExit as e: return e.code  # after --help
 
 if __name__ == '__main__' and getattr(globals().get('__spec__'), 'name', '') == 'minimlp.cli':  # `python -m minimlp.cli`, not a notebook
     sys.exit(main())
