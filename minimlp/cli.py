@@ -39,7 +39,7 @@ def _positive(kind):
     def conv(s):
         try: v = kind(s)
         except ValueError: raise argparse.ArgumentTypeError(f"expected {'a whole' if kind is int else 'a'} number, got {s!r}") from None
-        if not (math.isfinite(v) and v > 0): raise argparse.ArgumentTypeError(f'must be a finite number > 0, got {s}')
+        if not (math.isfinite(v) and v > 0): raise argparse.ArgumentTypeError(f"must be {'a whole' if kind is int else 'a finite'} number > 0, got {s}")
         return v
     return conv
 
