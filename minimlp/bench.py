@@ -158,13 +158,14 @@ def python_peak_rss_mb(code:str, # Python code to run in a fresh interpreter
         return (int(hwm.read_text()) / 1024 if hwm.exists() else float('nan')), rc, tail
 
 _TRAIN = "import sys; from minimlp.cli import main; sys.exit(main())"  # `minimlp train ...` with this interpreter
+_IMPORTS = "import minimlp.cli, minimlp.training, minimlp.fast"  # the baseline: what `train` imports (the CLI itself imports torch lazily)
 
 def bench_train_memory(train_args=('--epochs', '1')) -> dict:
     "Peak RSS of `minimlp train *train_args` in a subprocess, and of a subprocess that only imports the CLI (the baseline)"
     cmd = 'minimlp train ' + ' '.join(train_args)
     mb, rc, tail = python_peak_rss_mb(_TRAIN, 'train', *train_args)
     if rc: return dict(cmd=cmd, error=f'exit status {rc}: ' + ' | '.join(tail))  # report it, keep the other figures
-    return dict(cmd=cmd, peak_mb=mb, import_only_mb=python_peak_rss_mb('import minimlp.cli')[0])
+    return dict(cmd=cmd, peak_mb=mb, import_only_mb=python_peak_rss_mb(_IMPORTS)[0])
 
 # %% ../nbs/10_appendix_bench.ipynb #776dd60e
 def bench_epochs(x_train, y_train, x_valid, y_valid, # the data, as `fit` takes it
