@@ -19,8 +19,8 @@ class Cmp:
     "Result of comparing two tensors; truthy iff `close`."
     name: str; shape: tuple; exact: bool; close: bool; maxabs: float; maxrel: float
     def __bool__(self): return self.close
-    def __str__(self):
-        return (f'{self.name:<10} {str(self.shape):<11} exact: {self.exact!s:<5}  allclose: {self.close!s:<5}  '
+    def __str__(self): # the name in 20 columns, so that lines for names up to that long line up
+        return (f'{self.name:<20} {str(self.shape):<11} exact: {self.exact!s:<5}  allclose: {self.close!s:<5}  '
                 f'max abs diff: {self.maxabs:.2e}  max rel diff: {self.maxrel:.2e}')
 
 # %% ../nbs/11_appendix_checks.ipynb #7d0ae204
@@ -46,8 +46,10 @@ class CmpTable(list):
     "List of `Cmp` rows, printed as a table; truthy iff non-empty and every row is close."
     def __bool__(self): return len(self) > 0 and all(self)
     def __str__(self):
-        rows = [f'{"tensor":<10} {"shape":<11} {"exact":<6} {"close":<6} {"max abs diff":>12} {"max rel diff":>12}']
-        rows += [f'{r.name:<10} {str(r.shape):<11} {r.exact!s:<6} {r.close!s:<6} {r.maxabs:12.2e} {r.maxrel:12.2e}' for r in self]
+        nw = max([10] + [len(r.name) for r in self])        # each column as wide as its longest entry (at least 10
+        sw = max([11] + [len(str(r.shape)) for r in self])  # and 11), so that long names and shapes keep the rows aligned
+        rows = [f'{"tensor":<{nw}} {"shape":<{sw}} {"exact":<6} {"close":<6} {"max abs diff":>12} {"max rel diff":>12}']
+        rows += [f'{r.name:<{nw}} {str(r.shape):<{sw}} {r.exact!s:<6} {r.close!s:<6} {r.maxabs:12.2e} {r.maxrel:12.2e}' for r in self]
         return '\n'.join(rows)
     __repr__ = __str__
 

@@ -125,9 +125,10 @@ def _parser():
     b.add_argument('--quick', action='store_true', help='a quick, smaller run (10,000 rows, fewer repeats)')
     b.add_argument('--json', **js)
     b.set_defaults(run=_bench)
-    e = sub.add_parser('exercises', help='write the exercise notebooks into a folder',
-                       description='Write the exercise notebooks (the lessons with the gradients left for you to write, and a '
-                                   'check that says what is wrong) into DIR, then open them with `jupyter lab DIR` (JupyterLab: pip install jupyterlab). A notebook '
+    e = sub.add_parser('exercises', help='write lessons 00-06 as exercise notebooks in a folder',
+                       description='Write the exercise notebooks into DIR: the lessons 00 to 06, with the gradients left for you '
+                                   'to write in 02_backward, 03_module and 05_training, each followed by a check that says '
+                                   'what is wrong. Then open them with `jupyter lab DIR` (JupyterLab: pip install jupyterlab). A notebook '
                                    'you have changed there is never overwritten without --force.')
     e.add_argument('dir', type=_folder, metavar='DIR', help='folder to write them into (created if needed)')
     e.add_argument('--force', action='store_true', help='overwrite notebooks you have changed in DIR')
@@ -282,13 +283,14 @@ def _compare(rows:list) -> list:
 
 def _table(parts:list) -> str:
     "`parts` [(title, `_compare` rows)] as text: the title of each network, then its rows, each implementation named once"
-    w = max(len(i) for _, rows in parts for i, _, _ in rows)
-    lines = [f'{"implementation":<{w}}  {"tensor":<6} {"shape":<11} {"exact":<6} {"close":<6} {"max abs diff":>12} {"max rel diff":>12}']
+    cols = list(zip(*((i, t, str(r.shape)) for _, rows in parts for i, t, r in rows)))
+    w, tw, sw = (max(len(h), *map(len, c)) for h, c in zip(('implementation', 'tensor', 'shape'), cols))  # each column as wide as its longest entry
+    lines = [f'{"implementation":<{w}}  {"tensor":<{tw}} {"shape":<{sw}} {"exact":<6} {"close":<6} {"max abs diff":>12} {"max rel diff":>12}']
     for title, rows in parts:
         lines.append(title)
         for k, (i, t, r) in enumerate(rows):
             name = i if k == 0 or rows[k - 1][0] != i else ''
-            lines.append(f'{name:<{w}}  {t:<6} {str(r.shape):<11} {r.exact!s:<6} {r.close!s:<6} {r.maxabs:12.2e} {r.maxrel:12.2e}')
+            lines.append(f'{name:<{w}}  {t:<{tw}} {str(r.shape):<{sw}} {r.exact!s:<6} {r.close!s:<6} {r.maxabs:12.2e} {r.maxrel:12.2e}')
     return '\n'.join(lines)
 
 
