@@ -123,6 +123,8 @@ def _parser():
                        description='Forward+backward and epoch timings, matmul bound, load time and memory (see the benchmark '
                                    'appendix notebook). A full run takes minutes; it says how long on stderr as it goes.')
     b.add_argument('--quick', action='store_true', help='a quick, smaller run (10,000 rows, fewer repeats)')
+    b.add_argument('--device', type=_device, default=None,
+                   help='torch device of the steps and epochs, e.g. cuda (default: cpu, where the targets are set)')
     b.add_argument('--json', **js)
     b.set_defaults(run=_bench)
     e = sub.add_parser('exercises', help='write lessons 00-06 as exercise notebooks in a folder',
@@ -317,7 +319,7 @@ def _check(a) -> int:
 # %% ../nbs/07_cli.ipynb #0fd97e61
 def _bench(a) -> int:
     from minimlp.bench import run_bench, format_report
-    res = run_bench(quick=a.quick, progress=True)  # progress lines on stderr: they don't mix with the report on stdout
+    res = run_bench(quick=a.quick, progress=True, device=a.device)  # progress lines on stderr: they don't mix with the report on stdout
     _out(_json(res) if a.json else format_report(res))
     return 0
 
