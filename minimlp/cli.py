@@ -259,7 +259,7 @@ def _rows_mse(x, y) -> list:
     fn, xf, mo, xm, ff, fm = cp(), x.clone(), cp(), x.clone(), cp(), cp()
     return [*_rows('functions', forward_and_backward(xf, y, *fn), loss_ag, fn, ag_g, xf, xa.grad),
             *_rows('Module classes', _run(module.Model, xm, y, mo), loss_ag, mo, ag_g, xm, xa.grad),
-            *_rows('fast functions', fast_forward_and_backward(x, y, *ff), loss_ag, ff, ag_g),
+            *_rows('fast functions', fast_forward_and_backward(x, y, *ff, bs=max(1, len(x) // 3)), loss_ag, ff, ag_g),  # blocks, the last shorter
             *_rows('fast layers', _run(FastModel, x, y, fm), loss_ag, fm, ag_g)]
 
 def _rows_ce(x, y) -> list:
