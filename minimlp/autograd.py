@@ -12,7 +12,7 @@ import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .forward import _float, _match
+from .guards import check_float, match_shape
 
 # %% ../nbs/04_autograd.ipynb #fe2ead67
 class Linear(nn.Module):
@@ -30,7 +30,7 @@ class Linear(nn.Module):
         self.b = nn.Parameter(torch.zeros(n_out, dtype=dtype, device=device))
 
     def forward(self, inp: Tensor) -> Tensor:
-        _float(inp, 'Linear input')
+        check_float(inp, 'Linear input')
         return inp @ self.w + self.b
 
 # %% ../nbs/04_autograd.ipynb #020605d9
@@ -48,7 +48,7 @@ class Model(nn.Module):
 
     def forward(self, x: Tensor, targ: Tensor|None=None) -> Tensor:
         out = self.layers(x)
-        return out if targ is None else F.mse_loss(_match(out, targ), targ.to(out.dtype))
+        return out if targ is None else F.mse_loss(match_shape(out, targ), targ.to(out.dtype))
 
     @torch.no_grad()
     def load_params(self, *params: Tensor):
@@ -71,7 +71,7 @@ class Var:
                  prev: tuple=(), # the `Var`s it was computed from (none for an input)
                  op: str='', # the operation that made it ('' for an input)
                  name: str=''): # a label for printing
-        self.data = _float(data if isinstance(data, Tensor) else torch.tensor(float(data)), 'Var data')
+        self.data = check_float(data if isinstance(data, Tensor) else torch.tensor(float(data)), 'Var data')
         self.prev, self.op, self.name, self.g = prev, op, name, None
         self._bwd = lambda: None   # an input passes nothing back
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .forward import lin, relu, mse, _match
+from .forward import lin, relu, mse
+from .guards import match_shape, check_shapes
 
 # %% auto #0
 __all__ = ['mse_grad', 'relu_grad', 'lin_grad', 'forward_and_backward', 'autograd_grads', 'Cmp', 'cmp', 'CmpTable', 'cmp_table',
@@ -20,7 +21,7 @@ def mse_grad(out: Tensor, # predictions, (N, 1) or the shape of `targ`
     "Gradient of `mse` with respect to its predictions: $\\frac{2}{E}(\\mathrm{out} - \\mathrm{targ})$, E target entries."
     ### BEGIN SOLUTION
     # HINT: 2 (out - targ) / E with E = targ.numel(), shaped like out
-    diff = _match(out, targ) - targ.to(out.dtype)     # (N,) for (N, 1) vs (N,): the same shapes as in `mse`
+    diff = match_shape(out, targ) - targ.to(out.dtype)     # (N,) for (N, 1) vs (N,): the same shapes as in `mse`
     return (2. * diff / targ.numel()).view_as(out)    # back to the shape of `out`, e.g. (N,) -> (N, 1)
     ### END SOLUTION
 
@@ -48,26 +49,6 @@ def lin_grad(inp: Tensor, # input of the layer, (N, n_in)
     b.g = out.g.sum(0)
     ### END SOLUTION
 
-# %% ../nbs/02_backward.ipynb #6c7503ef
-def _check_shapes(inp: Tensor, targ: Tensor, # inputs (N, n_in) and targets (N,) or (N, n_out)
-                  w1: Tensor, b1: Tensor,    # (n_in, n_hidden) and (n_hidden,)
-                  w2: Tensor, b2: Tensor     # (n_hidden, n_out) and (n_out,)
-                 ) -> None:
-    "Raise a `ValueError` naming the tensor, its shape and the expected shape unless the MLP's shapes match exactly."
-    def bad(name, t, want, why):
-        raise ValueError(f'{name} has shape {tuple(t.shape)}, expected {want}: {why}')
-    if inp.ndim != 2: bad('inp', inp, '(N, n_in)', 'one row per example')
-    N, n_in = inp.shape
-    if N == 0: raise ValueError(f'inp has shape {tuple(inp.shape)}: N = 0 examples, and the mean loss over no examples is undefined; pass at least one row')
-    if w1.ndim != 2 or w1.shape[0] != n_in: bad('w1', w1, f'({n_in}, n_hidden)', f'one row per input feature of inp {tuple(inp.shape)}')
-    H = w1.shape[1]
-    if b1.shape != (H,): bad('b1', b1, f'({H},)', f'one bias per hidden unit of w1 {tuple(w1.shape)}; a bias that only broadcasts gets a wrong gradient')
-    if w2.ndim != 2 or w2.shape[0] != H: bad('w2', w2, f'({H}, n_out)', f'one row per hidden unit of w1 {tuple(w1.shape)}')
-    O = w2.shape[1]
-    if b2.shape != (O,): bad('b2', b2, f'({O},)', f'one bias per output of w2 {tuple(w2.shape)}; a bias that only broadcasts gets a wrong gradient')
-    if targ.shape != (N, O) and not (O == 1 and targ.shape == (N,)):
-        bad('targ', targ, f'({N},) or ({N}, 1)' if O == 1 else f'({N}, {O})', f'one target per row of inp {tuple(inp.shape)} and output of w2 {tuple(w2.shape)}')
-
 # %% ../nbs/02_backward.ipynb #d91ccdf9
 def forward_and_backward(inp: Tensor,  # inputs, (N, n_in), floating point, N > 0
                          targ: Tensor, # targets, (N,) for one output or (N, n_out)
@@ -76,7 +57,7 @@ def forward_and_backward(inp: Tensor,  # inputs, (N, n_in), floating point, N > 
                          acts: dict | None = None # if given, filled with the activations l1, l2, out (with their .g)
                         ) -> Tensor: # the loss, a scalar
     "MSE loss of `model`; sets `.g` = $\\partial L/\\partial t$ on w1, b1, w2, b2, on `inp` and on the activations."
-    _check_shapes(inp, targ, w1, b1, w2, b2)
+    check_shapes(inp, targ, w1, b1, w2, b2)
     ### BEGIN SOLUTION
     # HINT: lin, relu, lin, mse forward; then mse_grad, lin_grad, relu_grad, lin_grad back
     # forward pass, keeping every intermediate result

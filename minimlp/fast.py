@@ -6,10 +6,10 @@
 from __future__ import annotations
 import torch
 from torch import Tensor
-from .forward import _float, relu, mse
-from .backward import mse_grad, _check_shapes
-from .module import Module, Mse, Model, _check_lin
-from .training import _check_ce
+from .forward import relu, mse
+from .backward import mse_grad
+from .module import Module, Mse, Model
+from .guards import check_float, check_shapes, check_lin, check_ce
 
 # %% auto #0
 __all__ = ['step_flops', 'fast_lin', 'fast_relu_grad', 'fast_wgrad', 'fast_lin_grad', 'fast_forward_and_backward',
@@ -29,7 +29,7 @@ def fast_lin(x:Tensor, # inputs, (N, n_in), floating point
              b:Tensor  # bias, (n_out,)
             ) -> Tensor: # (N, n_out)
     "Affine layer $xW + b$ as one fused `torch.addmm` (no temporary for $xW$)"
-    return torch.addmm(b, _float(x), w)
+    return torch.addmm(b, check_float(x), w)
 
 # %% ../nbs/06_bench.ipynb #a1e379ea
 def fast_relu_grad(inp:Tensor, # input of the ReLU (pre-activation), with...
@@ -74,7 +74,7 @@ def fast_forward_and_backward(inp:Tensor,  # inputs, (N, n_in), floating point
                               bs:int|None=None # rows per block (default: 2,048 on a CPU with at most 2 threads, else all rows)
                              ) -> Tensor: # the MSE loss, a scalar
     "`forward_and_backward` with tricks 1 to 5, block by block: MSE loss of the MLP; sets `.g` on w1, b1, w2, b2 (not on `inp`)"
-    _check_shapes(inp, targ, w1, b1, w2, b2)
+    check_shapes(inp, targ, w1, b1, w2, b2)
     bs = _block_rows(inp, bs)
     for p in (w1, b1, w2, b2): p.g = torch.zeros_like(p)
     loss = 0.
@@ -94,7 +94,7 @@ def fast_forward_and_backward(inp:Tensor,  # inputs, (N, n_in), floating point
 class FastCrossEntropy(Module):
     "Cross-entropy loss that keeps its forward's log-probabilities: `bwd` sets `inp.g` = (exp(logp) - one_hot(targ)) / N, in place"
     def forward(self, inp:Tensor, targ:Tensor) -> Tensor:
-        _check_ce(inp, targ)
+        check_ce(inp, targ)
         self.logp = inp - inp.logsumexp(-1, keepdim=True)   # log_softmax, with 05's max shift inside torch.logsumexp
         return -self.logp.gather(1, targ[:, None]).mean()   # nll: the mean of minus each row's target log-probability
     def bwd(self, out:Tensor, inp:Tensor, targ:Tensor):
@@ -110,7 +110,7 @@ class FastLin(Module):
                  w:Tensor, # weights, (n_in, n_out)
                  b:Tensor, # bias, (n_out,)
                  inp_grad:bool=True): # set `inp.g` in the backward; False for the first layer (its input is the data)
-        _check_lin('FastLin', w, b)
+        check_lin('FastLin', w, b)
         self.w, self.b, self.inp_grad = w, b, inp_grad
     def forward(self, inp:Tensor) -> Tensor: return fast_lin(inp, self.w, self.b)
     def bwd(self, out:Tensor, inp:Tensor): fast_lin_grad(inp, out, self.w, self.b, self.inp_grad)
@@ -136,4 +136,4 @@ class FastMLP(FastModel):
         self.loss = FastCrossEntropy()
     def _check(self, x:Tensor, y:Tensor):
         "The shapes of x and the layers as in `FastModel`; the class indices `y` are checked by `CrossEntropy`"
-        _check_shapes(x, x.new_empty(len(x), self.params[2].shape[1]), *self.params)
+        check_shapes(x, x.new_empty(len(x), self.params[2].shape[1]), *self.params)

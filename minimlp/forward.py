@@ -6,18 +6,10 @@
 from __future__ import annotations
 import math, torch
 from torch import Tensor
+from .guards import check_float, match_shape
 
 # %% auto #0
 __all__ = ['lin', 'relu', 'model', 'mse', 'init_params']
-
-# %% ../nbs/01_forward.ipynb #975258de
-def _float(x: Tensor, # tensor to check
-           name: str = 'input' # its name, for the error message
-          ) -> Tensor:
-    "Return `x` if it is a floating point tensor, else raise a `TypeError` saying how to convert it."
-    if not torch.is_floating_point(x):
-        raise TypeError(f'{name} must be a floating point tensor, got {x.dtype}: convert it explicitly, e.g. x.float()')
-    return x
 
 # %% ../nbs/01_forward.ipynb #3fee100c
 def lin(x: Tensor, # inputs, (N, n_in), floating point
@@ -25,7 +17,7 @@ def lin(x: Tensor, # inputs, (N, n_in), floating point
         b: Tensor  # bias, (n_out,)
        ) -> Tensor: # (N, n_out)
     "Linear layer $xW + b$."
-    return _float(x) @ w + b
+    return check_float(x) @ w + b
 
 # %% ../nbs/01_forward.ipynb #7e8eea8b
 def relu(x: Tensor # any floating point tensor
@@ -43,23 +35,12 @@ def model(x: Tensor,  # inputs, (N, n_in)
     "Two-layer MLP: $\\mathrm{relu}(x W_1 + b_1) W_2 + b_2$."
     return lin(relu(lin(x, w1, b1)), w2, b2)
 
-# %% ../nbs/01_forward.ipynb #8d62eb7d
-def _match(out: Tensor, # predictions
-           targ: Tensor # targets
-          ) -> Tensor: # `out`, viewed with the shape of `targ`
-    "View predictions `out` like `targ`: (N,1) vs (N,) -> (N,), equal shapes unchanged; else `ValueError` naming both shapes."
-    _float(out, 'predictions')
-    if out.shape == targ.shape: return out
-    if out.ndim == 2 and out.shape[1] == 1 and targ.ndim == 1 and out.shape[0] == targ.shape[0]: return out[:, 0]
-    raise ValueError(f'predictions of shape {tuple(out.shape)} do not match targets of shape {tuple(targ.shape)}: '
-                     'expected (N, 1) vs (N,) or identical shapes (no broadcasting)')
-
 # %% ../nbs/01_forward.ipynb #20e300d3
 def mse(out: Tensor, # predictions, (N, 1) or the shape of `targ`
         targ: Tensor # targets, (N,) or the shape of `out`; converted to `out.dtype`
        ) -> Tensor: # scalar
     "Mean squared error $\\frac{1}{N k}\\sum (\\mathrm{out} - \\mathrm{targ})^2$ over all N k target entries."
-    return (_match(out, targ) - targ.to(out.dtype)).pow(2).mean()
+    return (match_shape(out, targ) - targ.to(out.dtype)).pow(2).mean()
 
 # %% ../nbs/01_forward.ipynb #9e7598bf
 def init_params(n_in: int,      # inputs (784 for MNIST)

@@ -8,8 +8,7 @@ __all__ = ['Module', 'Relu', 'Lin', 'Mse', 'Model']
 # %% ../nbs/03_module.ipynb #ca17fd45
 import torch
 from torch import Tensor
-from .forward import _float, _match
-from .backward import _check_shapes
+from .guards import check_float, match_shape, check_shapes, check_lin
 
 # %% ../nbs/03_module.ipynb #a9c060a3
 class Module:
@@ -47,26 +46,17 @@ class Relu(Module):
         inp.g = (inp > 0).float() * out.g
         ### END SOLUTION
 
-# %% ../nbs/03_module.ipynb #check-lin
-def _check_lin(name: str, # the layer, for the message
-               w: Tensor, # weights, must be (n_in, n_out)
-               b: Tensor): # bias, must be (n_out,)
-    "Raise a `ValueError` naming the cause unless `w` is 2-D and `b` has shape (n_out,)."
-    if w.ndim != 2: raise ValueError(f'{name}: the weights must be 2-D (n_in, n_out), got shape {tuple(w.shape)}')
-    if b.shape != w.shape[1:]:
-        raise ValueError(f'{name}: weights of shape {tuple(w.shape)} need a bias of shape ({w.shape[1]},), got {tuple(b.shape)}')
-
 # %% ../nbs/03_module.ipynb #8c4309e5
 class Lin(Module):
     "Linear layer $\\mathrm{out} = \\mathrm{inp}\\,w + b$; backward $\\mathrm{inp.g} = \\mathrm{out.g}\\,w^T$, $w.g = \\mathrm{inp}^T\\,\\mathrm{out.g}$, $b.g = \\sum_\\mathrm{rows} \\mathrm{out.g}$"
     def __init__(self,
                  w: Tensor, # weights, (n_in, n_out)
                  b: Tensor): # bias, (n_out,)
-        _check_lin('Lin', w, b)
+        check_lin('Lin', w, b)
         self.w, self.b = w, b
 
     def forward(self, inp: Tensor) -> Tensor:
-        _float(inp, 'Lin input')
+        check_float(inp, 'Lin input')
         return inp @ self.w + self.b
 
     def bwd(self, out: Tensor, inp: Tensor):
@@ -80,11 +70,11 @@ class Lin(Module):
 # %% ../nbs/03_module.ipynb #7856f1ef
 class Mse(Module):
     "Mean squared error $\\frac1E\\sum_i (\\mathrm{inp}_i - \\mathrm{targ}_i)^2$ over the E entries of `targ`; backward $\\mathrm{inp.g} = \\frac2E(\\mathrm{inp} - \\mathrm{targ})$"
-    def forward(self, inp: Tensor, targ: Tensor) -> Tensor: return (_match(inp, targ) - targ.to(inp.dtype)).pow(2).mean()
+    def forward(self, inp: Tensor, targ: Tensor) -> Tensor: return (match_shape(inp, targ) - targ.to(inp.dtype)).pow(2).mean()
     def bwd(self, out: Tensor, inp: Tensor, targ: Tensor):
         ### BEGIN SOLUTION
         # HINT: your Mse.backward, with inp and targ in place of self.inp and self.targ, and targ.to(inp.dtype)
-        inp.g = (2 * (_match(inp, targ) - targ.to(inp.dtype)) / targ.numel()).view_as(inp)
+        inp.g = (2 * (match_shape(inp, targ) - targ.to(inp.dtype)) / targ.numel()).view_as(inp)
         ### END SOLUTION
 
 # %% ../nbs/03_module.ipynb #391784a0
@@ -98,7 +88,7 @@ class Model(Module):
 
     def _check(self, x: Tensor, targ: Tensor):
         "Refuse shapes that do not fit, and an empty batch, as `forward_and_backward` does"
-        _check_shapes(x, targ, *self.params)
+        check_shapes(x, targ, *self.params)
 
     def forward(self, x: Tensor, targ: Tensor) -> Tensor:
         self._check(x, targ)

@@ -16,6 +16,7 @@ with warnings.catch_warnings(action='ignore', category=TqdmWarning):  # no ipywi
     from tqdm.auto import tqdm
 from .forward import model, init_params
 from .module import Module, Lin, Relu
+from .guards import check_ce
 
 # %% ../nbs/05_training.ipynb #074067b2
 def logsumexp(x:torch.Tensor, # logits, (..., n_classes)
@@ -35,21 +36,6 @@ def softmax(x:torch.Tensor, # logits, (..., n_classes)
     return log_softmax(x).exp()
 
 # %% ../nbs/05_training.ipynb #55d62e2e
-def _check_ce(inp, targ):
-    "Raise unless `inp` is (N, C) floating point logits, N > 0, and `targ` (N,) int64 class indices in [0, C)"
-    if inp.ndim != 2:
-        raise ValueError(f'cross_entropy: logits must be (N, C), one row of C class scores per sample, got shape {tuple(inp.shape)}'
-                         + (': for a single sample use inp[None], of shape (1, C)' if inp.ndim == 1 else ''))
-    if targ.shape != inp.shape[:1]:
-        raise ValueError(f'cross_entropy: logits of shape {tuple(inp.shape)} need targets of shape ({inp.shape[0]},), got {tuple(targ.shape)}')
-    if not len(targ): raise ValueError('cross_entropy: empty batch (0 rows): the mean loss would be 0/0')
-    if not torch.is_floating_point(inp): raise TypeError(f'cross_entropy: logits must be floating point, got {inp.dtype}')
-    if targ.dtype != torch.int64:  # uint8 or bool indices would even be taken as a mask
-        raise TypeError(f'cross_entropy: targets must be int64 class indices, got {targ.dtype}: convert explicitly, e.g. targ.long()')
-    C = inp.shape[1]
-    if targ.min().item() < 0 or targ.max().item() >= C:  # without this check -1 would pick the last column
-        raise ValueError(f'cross_entropy: targets must be class indices in [0, {C}), got {targ[(targ < 0) | (targ >= C)].unique().tolist()[:10]}')
-
 def nll(logp:torch.Tensor, # log-probabilities, (N, n_classes)
         targ:torch.Tensor, # integer class indices, (N,)
        ) -> torch.Tensor: # scalar mean loss
@@ -60,7 +46,7 @@ def cross_entropy(inp:torch.Tensor, # logits, (N, n_classes)
                   targ:torch.Tensor, # integer class indices in [0, n_classes), (N,)
                  ) -> torch.Tensor: # scalar mean loss
     "Mean cross-entropy $-\\frac1N\\sum_i \\log\\mathrm{softmax}(x_i)_{y_i}$, i.e. `nll(log_softmax(inp), targ)`"
-    _check_ce(inp, targ)
+    check_ce(inp, targ)
     return nll(log_softmax(inp), targ)
 
 # %% ../nbs/05_training.ipynb #11b3361b
