@@ -6,13 +6,34 @@
 __all__ = ['main']
 
 # %% ../nbs/07_cli.ipynb #bca59eb8
-import argparse, json, math, os, shlex, shutil, sys, time, warnings
+import os, signal, sys
+
+# %% ../nbs/07_cli.ipynb #a54e8d52
+_sigints = []  # the Ctrl-Cs that came while SIGINT was held back
+
+def _record_sigint(signum, frame): _sigints.append(signum)
+
+def _hold_sigint():
+    "Record SIGINT instead of raising it; return the handler it replaced, or None if it can't or mustn't be replaced (SIGINT ignored, or not the main thread)"
+    try:
+        prev = signal.getsignal(signal.SIGINT)
+        if prev in (signal.SIG_IGN, None): return None  # ignored (e.g. `nohup`) or set outside Python: leave it
+        signal.signal(signal.SIGINT, _record_sigint)
+        return prev
+    except ValueError: return None  # signals belong to the main thread
+
+_as_command = os.path.basename((sys.argv or [''])[0]) in ('minimlp', 'minimlp.exe') or (  # the console script, or
+    __name__ == '__main__' and getattr(globals().get('__spec__'), 'name', '') == 'minimlp.cli')  # `python -m minimlp.cli`, not a notebook
+if _as_command: _hold_sigint()
+
+# %% ../nbs/07_cli.ipynb #2d18bd38
+import argparse, contextlib, json, math, shlex, shutil, time, warnings
 from dataclasses import asdict
 from pathlib import Path
 
 # %% ../nbs/07_cli.ipynb #a1c0de02
 def _import_libs():
-    "Import torch and the course's modules as globals of this module (the slow part of starting: `main` calls it inside its Ctrl-C handler)"
+    "Import torch and the course's modules as globals of this module (the slow part of starting: `main` calls it through `_import_guarded`)"
     global torch, F, load_mnist, init_params, model, forward_and_backward, cmp, CmpTable, module, autograd
     global fit, CrossEntropy, MLP, DivergenceError, fast_forward_and_backward, FastModel, FastMLP
     import torch
@@ -24,15 +45,30 @@ def _import_libs():
     from minimlp.training import fit, CrossEntropy, MLP, DivergenceError
     from minimlp.fast import fast_forward_and_backward, FastModel, FastMLP
 
+def _import_guarded():
+    "`_import_libs` with Ctrl-C held back: a SIGINT that comes while the libraries import is raised as `KeyboardInterrupt` once they are in"
+    prev = _hold_sigint()
+    try: _import_libs()
+    finally:
+        if prev is not None: signal.signal(signal.SIGINT, signal.default_int_handler if prev is _record_sigint else prev)
+    if _sigints:
+        _sigints.clear()
+        raise KeyboardInterrupt
+
 # %% ../nbs/07_cli.ipynb #9cd89d0b
 class _Abort(Exception):
     "A failure `main` reports as one line on stderr, `minimlp: error: <message>`, with exit status `code`"
     def __init__(self, msg:str, code:int=2): super().__init__(msg); self.code = code
 
+_help_as_json = False  # `main` sets it when `--json` is among the arguments
+
 class _Parser(argparse.ArgumentParser):
-    "`argparse.ArgumentParser` whose errors raise `_Abort`, and whose help fails like any output that can't be written"
+    "`argparse.ArgumentParser` with no abbreviated options, whose errors raise `_Abort`, and whose help fails like any output that can't be written (and is JSON after `--json`)"
+    def __init__(self, *args, **kwargs): super().__init__(*args, allow_abbrev=False, **kwargs)  # `--jso` is not `--json`
     def error(self, message): raise _Abort(f'{message} (see {self.prog} --help)')
-    def print_help(self, file=None): _out(self.format_help(), end='', file=file)  # argparse's own ignores write errors
+    def print_help(self, file=None):  # argparse's own ignores write errors
+        if _help_as_json: _out(_json(dict(command=(self.prog.split()[1:] or [None])[0], ok=True, help=self.format_help())), file=file)
+        else: _out(self.format_help(), end='', file=file)
 
 def _positive(kind):
     "argparse type: a finite number of type `kind` (int or float) greater than 0"
@@ -66,6 +102,9 @@ def _device(name):
     "argparse type: a torch device that exists and works on this machine"
     try: d = torch.device(name)
     except RuntimeError: raise argparse.ArgumentTypeError(f'unknown device {name!r} (e.g. cpu, cuda, cuda:1, mps)') from None
+    if d.type == 'cpu':  # torch takes any index for the CPU and ignores it
+        if d.index: raise argparse.ArgumentTypeError(f'there is one CPU device, with no index: use --device cpu, not {name!r}')
+        d = torch.device('cpu')
     try: torch.ones(1, device=d).sum().item()  # a real round trip: rejects absent devices and 'meta'
     except Exception as e:
         why = (str(e).strip().splitlines() or [type(e).__name__])[0][:100]
@@ -73,11 +112,17 @@ def _device(name):
     return d
 
 # %% ../nbs/07_cli.ipynb #7fd6399d
+def _works(dev) -> bool:
+    "Can a tensor really be made and used on `dev`?"
+    try: return torch.ones(1, device=dev).sum().item() == 1
+    except Exception: return False
+
 def _default_device():
-    "The current accelerator (a CUDA GPU, Apple's MPS...) if there is one, else the CPU"
+    "The current accelerator (a CUDA GPU, Apple's MPS...) if there is one that works, else the CPU"
     acc = getattr(torch, 'accelerator', None)  # torch >= 2.6; older versions: CUDA only
-    if acc is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
-    return acc.current_accelerator() or torch.device('cpu')
+    if acc is None: dev = torch.device('cuda') if torch.cuda.is_available() else None
+    else: dev = acc.current_accelerator() if getattr(acc, 'is_available', lambda: True)() else None
+    return dev if dev is not None and _works(dev) else torch.device('cpu')
 
 _EXAMPLES = '''examples:
   minimlp train              train on MNIST with the defaults (5 epochs)
@@ -145,13 +190,12 @@ def _say(*args):
     except OSError: pass
 
 def _load(path):
-    "`load_mnist(path)`, its warnings as lines on stderr, its errors as `_Abort`"
-    with warnings.catch_warnings(record=True) as ws:
+    "`load_mnist(path)`, each of its warnings said on stderr as it comes (so a wait is explained while it lasts), its errors as `_Abort`"
+    with warnings.catch_warnings():
         warnings.simplefilter('always')
-        try: d = load_mnist(path)
+        warnings.showwarning = lambda message, *args, **kwargs: _say(message)
+        try: return load_mnist(path)
         except (OSError, ValueError) as e: raise _Abort(f'cannot load the data: {e}') from None  # DataError is a ValueError
-    for w in ws: _say(w.message)
-    return d
 
 def _drop_stdout():
     "Point file descriptor 1 at /dev/null, so that Python's last flush at exit can't fail again"
@@ -343,18 +387,33 @@ def _fail(argv:list, msg:str, code:int, prefix:str='error: ') -> int:
         except (_Abort, OSError): pass  # stdout is gone too: the line on stderr is all we can do
     return code
 
+@contextlib.contextmanager
+def _torch_defaults():
+    "Run with torch's defaults (gradients on, float32, no default device) and its thread count kept, whatever ran before us in this Python; all given back after"
+    dtype, grad, threads = torch.get_default_dtype(), torch.is_grad_enabled(), torch.get_num_threads()
+    dev = torch.get_default_device() if hasattr(torch, 'get_default_device') else torch.device('cpu')  # torch >= 2.3
+    torch.set_default_dtype(torch.float32); torch.set_grad_enabled(True)
+    if dev.type != 'cpu': torch.set_default_device(None)
+    try: yield
+    finally:
+        torch.set_default_dtype(dtype); torch.set_grad_enabled(grad); torch.set_num_threads(threads)
+        if dev.type != 'cpu': torch.set_default_device(dev)
+
 def main(argv:list|None=None, # arguments after `minimlp`, e.g. ['train', '--epochs', '1']; default `sys.argv[1:]`
         ) -> int: # exit status: 0 ok, 1 `check` disagrees, 2 bad input, 3 diverged or did not learn, 130 interrupted, 141 closed pipe
     "Run the `minimlp` command line"
+    global _help_as_json
     argv = sys.argv[1:] if argv is None else list(argv)
+    _help_as_json = '--json' in argv
+    if hasattr(sys.stdout, 'reconfigure'): sys.stdout.reconfigure(errors='backslashreplace')  # an ASCII-only terminal still gets every result
     try:
-        _import_libs()
+        _import_guarded()
         p = _parser()
         if not argv:  # no command: what there is to do, with an example of each
             print(p.format_usage(), _EXAMPLES, sep='\n', file=sys.stderr)
             return 2
         a = p.parse_args(argv)
-        return a.run(a)
+        with _torch_defaults(): return a.run(a)
     except _Abort as e: return _fail(argv, str(e), e.code)
     except BrokenPipeError:  # `minimlp ... | head`: the reader has what it wanted
         _drop_stdout()
@@ -363,5 +422,5 @@ def main(argv:list|None=None, # arguments after `minimlp`, e.g. ['train', '--epo
     except KeyboardInterrupt: return _fail(argv, 'interrupted', 128 + 2, prefix='')  # SIGINT
     except SystemExit as e: return e.code  # after --help
 
-if __name__ == '__main__' and getattr(globals().get('__spec__'), 'name', '') == 'minimlp.cli':  # `python -m minimlp.cli`, not a notebook
+if _as_command and __name__ == '__main__':  # `python -m minimlp.cli`
     sys.exit(main())
