@@ -18,11 +18,13 @@ py_versions = '3.10 3.11 3.12 3.13'.split()
 
 requirements = shlex.split(cfg.get('requirements', ''))
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
+extras = {'dev': dev_requirements} | {k[:-len('_requirements')]: shlex.split(v) for k, v in cfg.items()
+                                      if k.endswith('_requirements') and k not in ('requirements', 'dev_requirements')}
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), cfg['license'])
 
 setuptools.setup(
-    name=cfg['lib_name'],
+    name=cfg.get('pypi_name', cfg['lib_name']),  # the import name is lib_name
     license=lic,
     classifiers=['Development Status :: ' + statuses[int(cfg['status']) - 1],
                  'Intended Audience :: ' + cfg['audience'].title(),
@@ -33,7 +35,7 @@ setuptools.setup(
     include_package_data=True,
     package_data={cfg['lib_name']: ['sample/*', 'exercises_nbs/*.ipynb']},
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require=extras,
     python_requires='>=' + min_python,
     long_description=open('README.md', encoding='utf-8').read(),
     long_description_content_type='text/markdown',
