@@ -7,7 +7,7 @@ __all__ = ['MNIST_URL', 'MNIST_CLASSES', 'FASHION_CLASSES', 'DataError', 'Downlo
            'mnist_path', 'download', 'write_idx', 'load_idx', 'load_sample', 'load_mnist', 'show_images']
 
 # %% ../nbs/09_appendix_data.ipynb #f82989e3
-import glob, gzip, hashlib, http.client, math, os, pickle, re, signal, socket, struct, tempfile, threading, time, warnings, zlib
+import glob, gzip, hashlib, http.client, math, os, pickle, re, signal, socket, stat, struct, sys, tempfile, threading, time, warnings, zlib
 from collections import namedtuple
 from collections.abc import Callable
 from configparser import ConfigParser, Error as ConfigError
@@ -61,8 +61,9 @@ def _repo_root(pkg:Path=_PKG # a minimlp package folder
     return pkg.parent if cfg.get('DEFAULT', 'lib_name', fallback=None) == 'minimlp' else None
 
 def _user_cache() -> Path:
-    "The per-user cache folder: `$XDG_CACHE_HOME/minimlp`, by default `~/.cache/minimlp`."
-    return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'minimlp'
+    "The per-user cache folder: `$XDG_CACHE_HOME/minimlp` if that is an absolute path, else `~/.cache/minimlp`."
+    xdg = Path(os.environ.get('XDG_CACHE_HOME') or '.').expanduser()
+    return (xdg if xdg.is_absolute() else Path.home()/'.cache')/'minimlp'  # the XDG spec: ignore a relative value
 
 # %% ../nbs/09_appendix_data.ipynb #8f4fa6b3
 def _env_data_dir(env:str) -> Path:
@@ -109,26 +110,42 @@ def _signals_raise():
 
 # %% ../nbs/09_appendix_data.ipynb #0f437b2d
 _HOST = hashlib.sha1(socket.gethostname().encode()).hexdigest()[:8]  # names our temporary files, with the pid
-_STALE_S = 3600  # seconds: a temporary file of ours untouched this long is abandoned, whoever made it
+_STALE_S = 3600  # seconds: where files cannot be locked, a temporary file of ours untouched this long is abandoned
 
-def _alive(pid:int) -> bool:
-    "Whether a process with id `pid` exists on this machine."
-    if pid <= 0: return False
-    try: os.kill(pid, 0)  # signal 0: only checks the process exists
-    except (ProcessLookupError, OverflowError): return False
-    except PermissionError: pass  # it exists, owned by someone else
+def _lock(fd:int, wait:bool=False) -> bool|None:
+    "Take the exclusive lock of open file `fd`: True once we hold it, False if another holds it, None if locks don't work here."
+    try: import fcntl  # POSIX; elsewhere only a file's age can tell
+    except ImportError: return None
+    try: fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError: return False
+    except OSError: return None  # a file system without locks
     return True
 
 def _sweep(dest:Path):
-    "Delete our abandoned temporary files beside `dest`: their process is gone, or they are untouched for `_STALE_S`."
+    "Delete our abandoned temporary files beside `dest`: those whose lock nobody holds (without locks: untouched for `_STALE_S`)."
     pre, now = f'.{dest.name}.', time.time()
     for p in dest.parent.glob(glob.escape(pre) + '*.part'):
-        if not (m := re.fullmatch(r'([0-9a-f]{8})-(\d+)\.\w+\.part', p.name[len(pre):])): continue  # not ours
+        if not re.fullmatch(r'[0-9a-f]{8}-\d+\.\w+\.part', p.name[len(pre):]): continue  # not ours
+        try: fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, 'O_NOFOLLOW', 0))  # never a link, never blocking
+        except OSError: continue  # gone already, or not ours to touch
         try:
-            if now - p.stat().st_mtime > _STALE_S or (m[1] == _HOST and not _alive(int(m[2]))): p.unlink()
+            st = os.fstat(fd)
+            held = _lock(fd) if stat.S_ISREG(st.st_mode) else False  # True: we hold its lock, so its writer is gone
+            if held or (held is None and now - st.st_mtime > _STALE_S): p.unlink()
         except OSError: pass  # gone already, or not ours to delete
+        finally: os.close(fd)
 
 # %% ../nbs/09_appendix_data.ipynb #88a7e0b9
+def _temp_beside(dest:Path) -> tuple:
+    "A new temporary file beside `dest`, `(fd, path)`, locked by us while `fd` is open (`fd` is None where locks don't work)."
+    while True:
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f'.{dest.name}.{_HOST}-{os.getpid()}.', suffix='.part')
+        if _lock(fd, wait=True) is None: os.close(fd); return None, tmp
+        try:
+            if os.path.samestat(os.fstat(fd), os.stat(tmp)): return fd, tmp
+        except FileNotFoundError: pass  # a sweep took it in the instant before we held its lock: make another
+        os.close(fd)
+
 @contextmanager
 def _atomic(dest:Path):
     "Yield a temporary path beside `dest`; move it onto `dest` if the block succeeds, else delete it and any folders made for it."
@@ -137,8 +154,7 @@ def _atomic(dest:Path):
     with _signals_raise():
         dest.parent.mkdir(parents=True, exist_ok=True)
         _sweep(dest)
-        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f'.{dest.name}.{_HOST}-{os.getpid()}.', suffix='.part')
-        os.close(fd)
+        fd, tmp = _temp_beside(dest)
         tmp, ok = Path(tmp), False
         try:
             yield tmp
@@ -147,6 +163,7 @@ def _atomic(dest:Path):
             ok = True
         finally:
             tmp.unlink(missing_ok=True)
+            if fd is not None: os.close(fd)  # lets go of the lock
             for p in made if not ok else ():
                 try: p.rmdir()
                 except OSError: break  # not empty (something else was written there): keep it and its parents
