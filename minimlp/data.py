@@ -419,21 +419,31 @@ def _load_pickle(src:Path, arrays:list|None=None, # the six arrays of `src`, whe
 
 # %% ../nbs/09_appendix_data.ipynb #f48ae67c
 _IDX_NAMES = ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')
+_DEFLATE_MAX = 1032  # deflate (gzip) expands data at most this many times
 
 def _read_idx(fn:Path, ndim:int) -> np.ndarray:
-    "uint8 array of IDX file `fn` (gzipped if `.gz`): magic `0x0000080<ndim>`, `ndim` big-endian uint32 sizes, data."
+    "uint8 array of IDX file `fn` (gzipped if `.gz`): magic `0x0000080<ndim>`, `ndim` big-endian uint32 sizes, then exactly their product of bytes."
+    magic, hdr, gz, size = 0x800 + ndim, 4 + 4 * ndim, fn.suffix == '.gz', fn.stat().st_size
     try:
-        with (gzip.open if fn.suffix == '.gz' else open)(fn, 'rb') as f: buf = f.read()  # to the end: CRC checked
+        with (gzip.open if gz else open)(fn, 'rb') as f:
+            head = f.read(hdr)  # the header first: its data is read only once the header is right
+            if (got := int.from_bytes(head[:4], 'big')) != magic:
+                raise DataError(f"{fn}: not an MNIST IDX file of {({1: 'labels', 3: 'images'}).get(ndim, 'data')}: magic number "
+                                f"0x{got:08x}, expected 0x{magic:08x} (uint8 data in {ndim} dimensions)")
+            if len(head) < hdr: raise DataError(f"{fn}: {len(head)} bytes, too short for an IDX header ({hdr} bytes)")
+            dims = struct.unpack(f'>{ndim}I', head[4:])
+            n = math.prod(dims)
+            says = f"{fn}: header says shape {dims} ({n:,} bytes) but"
+            if not gz and size - hdr != n: raise DataError(f"{says} {size - hdr:,} bytes follow")
+            if gz and n > _DEFLATE_MAX * size: raise DataError(f"{says} a gzip file of {size:,} bytes cannot hold that many")
+            try: a, got = np.empty(n, np.uint8), 0
+            except MemoryError: raise DataError(f"{says} there is not enough memory for that many") from None
+            while got < n and (k := f.readinto(memoryview(a)[got:got + (1 << 22)])): got += k
+            if got < n: raise DataError(f"{says} only {got:,} bytes follow")
+            if f.read(1): raise DataError(f"{says} more bytes follow")  # and no more is read: a gzip bomb stops here
     except (EOFError, zlib.error, gzip.BadGzipFile) as e: raise DataError(f"{fn}: corrupt or truncated gzip ({e})") from e
-    magic, hdr = 0x800 + ndim, 4 + 4 * ndim
-    if (got := int.from_bytes(buf[:4], 'big')) != magic:
-        raise DataError(f"{fn}: magic number 0x{got:08x}, expected 0x{magic:08x} (uint8 data in {ndim} dimensions)")
-    if len(buf) < hdr: raise DataError(f"{fn}: {len(buf)} bytes, too short for an IDX header ({hdr} bytes)")
-    dims = struct.unpack(f'>{ndim}I', buf[4:hdr])
-    if len(buf) - hdr != math.prod(dims):
-        raise DataError(f"{fn}: header says shape {dims} ({math.prod(dims):,} bytes) but {len(buf) - hdr:,} bytes follow")
     if 0 in dims: raise DataError(f"{fn}: shape {dims} holds no data")
-    return np.frombuffer(buf, np.uint8, offset=hdr).reshape(dims)
+    return a.reshape(dims)
 
 # %% ../nbs/09_appendix_data.ipynb #a6d1e843
 def write_idx(fn:str|Path, # destination; gzipped if it ends in `.gz`
