@@ -278,17 +278,29 @@ def download(url:str, # http(s) or file URL
 
 # %% ../nbs/09_appendix_data.ipynb #5efb4f8c
 _PICKLE_OK = {('numpy', 'ndarray'), ('numpy', 'dtype'), ('_codecs', 'encode'), ('__builtin__', 'bytes'), ('builtins', 'bytes'),
-              ('numpy.core.multiarray', '_reconstruct'), ('numpy._core.multiarray', '_reconstruct')}
+              ('numpy.core.multiarray', '_reconstruct'), ('numpy._core.multiarray', '_reconstruct'),
+              ('numpy.core.numeric', '_frombuffer'), ('numpy._core.numeric', '_frombuffer')}
 _reconstruct = np.empty(0).__reduce__()[0]  # numpy's array rebuilder, wherever this numpy version keeps it
+_np_frombuffer = np.empty(0).__reduce_ex__(5)[0]  # and its rebuilder for protocol 5
+
+def _frombuffer(buf, dtype, shape, order, *axis_order):
+    "numpy's protocol-5 array rebuilder, for a block of bytes and a dtype of plain numbers only; the array is writable."
+    if not (isinstance(buf, (bytes, bytearray)) and isinstance(dtype, np.dtype) and not dtype.hasobject):
+        raise pickle.UnpicklingError(f"refusing an array of {dtype!r} from a {type(buf).__name__}: only arrays of numbers are expected")
+    a = _np_frombuffer(buf, dtype, shape, order, *axis_order)
+    return a if a.flags.writeable else a.copy()  # bytes give a read-only view
 
 class _ArrayUnpickler(pickle.Unpickler):
     "An unpickler that builds numpy arrays and refuses every other global (a pickle can otherwise run any code)."
     def find_class(self, module, name):
         if (module, name) not in _PICKLE_OK:
             raise pickle.UnpicklingError(f"refusing to load {module}.{name}: only numpy arrays are expected")
-        return _reconstruct if name == '_reconstruct' else super().find_class(module, name)
+        return {'_reconstruct': _reconstruct, '_frombuffer': _frombuffer}.get(name) or super().find_class(module, name)
 
 # %% ../nbs/09_appendix_data.ipynb #918a60a4
+class _Explained(DataError):
+    "A data file that is not what MNIST should be, and whose message already says what to do (not just: replace it by a good copy)."
+
 def _describe(o) -> str:
     "Short description of `o` for error messages: dtype and shape for arrays, type and length otherwise."
     if isinstance(o, np.ndarray): return f"{o.dtype} array of shape {o.shape}"
@@ -301,11 +313,36 @@ def _check_labels(y:np.ndarray, fn:Path, split:str, n:int=10):
     shown = ', '.join(map(str, vals[:5])) + (', ...' if len(vals) > 5 else '')
     raise DataError(f"{fn}: {bad.sum():,} {split} labels outside 0..{n - 1} (the {n} classes): {shown}")
 
-def _pixel_hint(lo:float, hi:float) -> str:
-    "What pixels in `[lo, hi]` (outside MNIST's [0, 1)) most likely are, and how to turn them into `k/256`."
+_MNIST_MEAN, _MNIST_STD = 0.1307, 0.3081  # the usual constants for standardising MNIST
+
+def _pixel_hint(x:np.ndarray, lo:float, hi:float) -> str|None:
+    "What pixels `x` in `[lo, hi]` (outside MNIST's [0, 1)) most likely are, and how to turn them into `k/256`; None if unclear."
     if lo >= 0 and hi == 1: return "they look divided by 255 (a white pixel is 1.0): multiply them by 255/256"
     if lo >= 0 and hi <= 255: return "they look like raw bytes 0..255: divide them by 256"
-    return "rescale them to k/256 for k = 0..255"
+    if not (lo < 0 and np.isfinite(hi)): return None
+    with np.errstate(all='ignore'):  # estimates only, whatever np.seterr says
+        head, scale = x[:1000].astype(np.float64), 255 / (float(hi) - float(lo))
+        m, s, v = head.mean(), head.std(), (head - lo) * scale
+        on_grid = np.abs(v - np.round(v)).max() < 1e-3  # the bytes 0..255, shifted and scaled?
+    if abs(lo + _MNIST_MEAN / _MNIST_STD) < 1e-4: what = f"standardised with MNIST's usual mean {_MNIST_MEAN} and std {_MNIST_STD}"
+    elif lo == -1 and hi == 1: what = "scaled to [-1, 1], as (x - 0.5) / 0.5 does"
+    elif abs(m) < 0.25 and 0.75 < s < 1.33: what = f"standardised (mean {m:.2f}, std {s:.2f})"
+    elif on_grid: what = "shifted and scaled"
+    else: return None
+    return f"they look {what}: " + (
+        f"x = np.round((x + {-float(lo):.9g}) * {scale:.9g}) / 256 undoes it (the darkest pixel becomes 0, the brightest 255/256)"
+        if on_grid else "undo it with the mean and std that were used (x * std + mean), then store pixels as k/256")
+
+def _check_pixels(x:np.ndarray, fn:Path, split:str):
+    "Raise `DataError` naming file `fn` and the `split`, with the likely cause and fix, unless every pixel of `x` lies in [0, 1)."
+    lo, hi = x.min(), x.max()  # a NaN anywhere makes both NaN
+    if lo >= 0 and hi < 1: return
+    if np.isnan(lo): raise DataError(f"{fn}: {split} images hold {np.isnan(x).sum():,} NaN (not a number) where pixels k/256 "
+                                     f"belong: the file is damaged, or was written from broken data")
+    hint = _pixel_hint(x, lo, hi)
+    raise (_Explained if hint else DataError)(
+        f"{fn}: {split} pixels lie in [{lo!s}, {hi!s}], but MNIST pixels are k/256 for k = 0..255, in [0, 1), as the classic "
+        f"mnist.pkl.gz stores them: {hint or 'rescale them to k/256 for k = 0..255'}")
 
 def _check_mnist(data, fn:Path) -> list:
     "Check `data` is `((x_train, y_train), (x_valid, y_valid), (x_test, y_test))`; return the six arrays, labels as int64."
@@ -324,9 +361,7 @@ def _check_mnist(data, fn:Path) -> list:
                 if floats else ""))
         if len(y) != len(x): raise DataError(f"{fn}: {len(x):,} {name} images but {len(y):,} labels")
         if not len(x) and name != 'test': raise DataError(f"{fn}: the {name} split is empty")
-        if len(x) and not ((lo := x.min()) >= 0 and (hi := x.max()) < 1):
-            raise DataError(f"{fn}: {name} pixels lie in [{lo}, {hi}], but MNIST pixels are k/256 for k = 0..255, in [0, 1), "
-                            f"as the classic mnist.pkl.gz stores them: {_pixel_hint(lo, hi)}")
+        if len(x): _check_pixels(x, fn, name)
         _check_labels(y, fn, name)
         res += [x, y.astype(np.int64, copy=False)]
     return res
