@@ -367,13 +367,46 @@ def _check_mnist(data, fn:Path) -> list:
     return res
 
 # %% ../nbs/09_appendix_data.ipynb #963e42fa
+_EXPECTED = ("expected MNIST as mnist.pkl.gz (a gzipped pickle of images and labels for train, valid and test) "
+             "or as a folder of its four IDX files")
+_KINDS = (('S_ISFIFO', 'a pipe'), ('S_ISCHR', 'a character device'), ('S_ISBLK', 'a block device'), ('S_ISSOCK', 'a socket'))
+
+def _regular(p:Path, folder_ok:bool=False, fix:str|None=None):
+    "Raise `_Explained` naming `p` and saying `fix` unless it is a regular file (or a folder, if `folder_ok`); it is never opened."
+    m = os.stat(p).st_mode  # follows links: /dev/stdin is what it points to
+    if stat.S_ISREG(m) or (folder_ok and stat.S_ISDIR(m)): return
+    kind = 'a folder' if stat.S_ISDIR(m) else next((k for f, k in _KINDS if getattr(stat, f)(m)), 'a special file')
+    raise _Explained(f"{p} is {kind}, not a regular file{' or folder' * folder_ok}: " + (fix or (
+        "its data can be read only once, but minimlp reads a data file more than once (to check it, then for its reload "
+        "cache): save the data to a file and pass that file" if stat.S_ISFIFO(m) else _EXPECTED)))
+
+def _is_idx(head:bytes) -> bool: return head[:2] == b'\0\0' and head[2:3] in (b'\x08', b'\x09', b'\x0b', b'\x0c', b'\x0d', b'\x0e')
+
+def _sniff(fn:Path):
+    "Raise `_Explained` if `fn` is not a regular file, or plainly not a gzipped MNIST pickle by its first bytes."
+    _regular(fn)
+    with open(fn, 'rb') as f: head = f.read(4)
+    if head[:2] == b'\x1f\x8b': return  # gzip: the content decides
+    if _is_idx(head): raise _Explained(f"{fn}: an IDX file, not the MNIST pickle: pass the folder that holds all four IDX files ({fn.parent})")
+    if head[:1] == b'\x80': raise _Explained(f"{fn}: an uncompressed pickle, but MNIST comes gzip-compressed: "
+                                            f"compress it (gzip -c {fn.name} > mnist.pkl.gz) and pass that")
+    raise _Explained(f"{fn}: not an MNIST file (" + (f"not gzip-compressed: it starts with {head!r}" if head else "an empty file") + f"); {_EXPECTED}")
+
 def _read_pickle(fn:Path) -> list:
     "The six checked arrays (x, y for train, valid, test) of MNIST pickle `fn`; `DataError` naming `fn` otherwise."
+    _sniff(fn)
+    inner = None  # the first bytes of the content, once gzip gave them
     try:
         with gzip.open(fn, 'rb') as f:
+            if _is_idx(inner := f.peek(4)[:4]):
+                raise _Explained(f"{fn}: a gzipped IDX file, not the MNIST pickle: pass the folder that holds all four IDX files ({fn.parent})")
             data, rest = _ArrayUnpickler(f, encoding='latin-1').load(), 0
             while b := f.read(1 << 20): rest += len(b)  # to the end: only there does gzip check its CRC and length
+    except _Explained: raise
     except Exception as e:  # gzip, zlib, EOF, unpickling... errors all mean: not a readable gzip pickle
+        if inner == b'' or (inner and inner[:1] != b'\x80' and isinstance(e, pickle.UnpicklingError)):
+            raise _Explained(f"{fn}: not an MNIST file (gzip, but " + (f"not of a pickle: it holds {inner!r}..." if inner
+                            else "of no data") + f"); {_EXPECTED}") from e
         raise DataError(f"{fn}: cannot read it as a gzipped pickle ({type(e).__name__}: {e})") from e
     if rest: raise DataError(f"{fn}: {rest:,} unexpected bytes after the pickle")
     return _check_mnist(data, fn)
@@ -389,12 +422,23 @@ def _writable(folder:Path) -> bool:
 
 _taken = set()  # cache paths beside a source taken by a folder (or other non-file), warned about in this process
 
+def _pseudo(p:Path) -> bool:
+    "Whether path `p`, as given or with its links resolved, lies in /dev, /proc or /sys: the kernel's, never a place for a cache."
+    return any(q.parts[1:2] in (('dev',), ('proc',), ('sys',)) for q in (Path(os.path.abspath(p)), p.resolve()))
+
+def _utf8(s:str) -> bool:
+    "Whether `s` (a path, say) can be written in UTF-8: a file name of bytes that are not UTF-8 cannot."
+    try: s.encode('utf-8')
+    except UnicodeEncodeError: return False
+    return True
+
 def _cache_file(src:Path) -> Path:
-    "The reload cache of `src`: beside it if its folder is writable and that name is free for a file, else in the user cache folder."
+    "The reload cache of `src`: beside it if its folder is an ordinary, writable one and that name is free for a file, else in the user cache folder."
     beside = src.with_name(f'{src.name}.cache.pt')
-    h = hashlib.sha1(str(src.resolve()).encode()).hexdigest()[:12]
-    user = _user_cache()/'load-cache'/f'{src.name}.{h}.cache.pt'
-    if not _writable(src.parent): return user
+    h = hashlib.sha1(os.fsencode(src.resolve())).hexdigest()[:12]  # fsencode: a path's bytes, whatever they are
+    name = src.name if _utf8(src.name) else os.fsencode(src.name).decode('utf-8', 'replace')  # torch wants UTF-8 names
+    user = _user_cache()/'load-cache'/f'{name}.{h}.cache.pt'
+    if _pseudo(src) or not _writable(src.parent) or not _utf8(str(beside)): return user
     if not beside.exists() or beside.is_file(): return beside
     if beside not in _taken:  # once per process: the fallback works, a warning on every load would only be noise
         _taken.add(beside)
@@ -431,25 +475,63 @@ def _read_cache(cache:Path, key:list) -> list|None:
     if _tensors_crc(ts) != d.get('crc'): raise DataError("checksum mismatch: its bytes changed since it was written")
     return ts
 
+_unwritable = set()  # reload caches that could not be written in this process: warned about once, not tried again
+
+def _os_error(e:BaseException) -> BaseException:
+    "The `OSError` behind `e` if there is one (torch reports a failed write as a `RuntimeError`), else `e`."
+    c = e
+    while c is not None and not isinstance(c, OSError): c = c.__cause__ or c.__context__
+    return c or e
+
+def _interactive(f) -> bool:
+    "Whether a person watches stream `f` as it is written: a terminal, or a Jupyter notebook's output."
+    try: return f.isatty() or type(f).__module__.split('.')[0] == 'ipykernel'
+    except (AttributeError, ValueError): return False  # no stream, or a closed one
+
+def _tell(msg:str):
+    "Print `msg` on stderr now, if a person watches it (never an error)."
+    if _interactive(sys.stderr):
+        try: print(msg, file=sys.stderr, flush=True)
+        except (OSError, ValueError): pass
+
 def _load_pickle(src:Path, arrays:list|None=None, # the six arrays of `src`, when just read
                  redownload:bool=False, # `src` is `mnist_path()`: deleting it makes `load_mnist` download it again
+                 progress:bool=False, # say when the cache is being built (on a terminal or in a notebook)
                 ) -> Splits:
     "MNIST from pickle `src`, through a checked tensor cache rebuilt whenever `src` changes or the cache is damaged."
+    def fix(e:DataError):  # what to do, unless the message already says what is expected
+        if redownload or not isinstance(e, _Explained):
+            e.args = (f"{e}. To fix it, " + (f"delete {src} so that load_mnist downloads it again, or replace it by a "
+                      f"good copy" if redownload else f"replace {src} by a good copy of mnist.pkl.gz"),)
+    if arrays is None:  # cheap checks, before the key reads it all: a pipe or a README is refused at once
+        if redownload: _regular(src, fix="delete it so that load_mnist downloads MNIST again, or put a good copy of mnist.pkl.gz there")
+        try: _sniff(src)
+        except DataError as e: fix(e); raise
     cache, key = _cache_file(src), _cache_key(src)
-    if cache.exists():
+    if not _utf8(str(cache)) and cache not in _unwritable:
+        _unwritable.add(cache)
+        warnings.warn(f"the MNIST reload cache cannot be {ascii(str(cache))}: torch reads only UTF-8 file names; going on without it, "
+                      f"so each load reads {src.name} again (set XDG_CACHE_HOME to a folder with a UTF-8 name to have one)")
+    if cache.is_file() and cache not in _unwritable:
         try:
             if (ts := _read_cache(cache, key)) is not None: return Splits(*ts, source=str(src), cached=True)
         except DataError as e: warnings.warn(f"the reload cache {cache} is damaged ({e}); rebuilding it from {src.name}")
+    if progress and cache not in _unwritable:
+        _tell(f"reading {src.name} and building its reload cache (once): {cache}" if arrays is None
+              else f"building the reload cache of {src.name} (once): {cache}")
     if arrays is None:
         try: arrays = _read_pickle(src)
-        except DataError as e:
-            e.args = (f"{e}. To fix it, " + (f"delete {src} so that load_mnist downloads it again, or replace it by a "
-                      f"good copy" if redownload else f"replace {src} by a good copy of mnist.pkl.gz"),)
-            raise
+        except DataError as e: fix(e); raise
     ts = [torch.from_numpy(a) for a in arrays]
+    if cache in _unwritable: return Splits(*ts, source=str(src))
     try:
-        with _atomic(cache) as tmp: torch.save({'key': key, 'crc': _tensors_crc(ts), **dict(zip(_NAMES, ts))}, tmp)
-    except OSError as e: warnings.warn(f"could not write the MNIST reload cache {cache} ({e}); loads stay slow")
+        with _atomic(cache) as tmp, open(tmp, 'wb') as f:
+            torch.save({'key': key, 'crc': _tensors_crc(ts), **dict(zip(_NAMES, ts))}, f)
+    except (OSError, RuntimeError) as e:  # a full disk or quota: torch says RuntimeError
+        _unwritable.add(cache)
+        why = _os_error(e)
+        warnings.warn(f"could not write the MNIST reload cache {cache} ({getattr(why, 'strerror', None) or why}); "
+                      f"going on without it, so each load reads {src.name} again (not tried again in this process)")
     return Splits(*ts, source=str(src))
 
 # %% ../nbs/09_appendix_data.ipynb #f48ae67c
@@ -498,9 +580,10 @@ def write_idx(fn:str|Path, # destination; gzipped if it ends in `.gz`
 def _find_idx(folder:Path) -> list:
     "The four IDX files in `folder`, each plain or `.gz`; `FileNotFoundError` naming the folder and missing names."
     if not folder.is_dir(): raise FileNotFoundError(f"{folder}: no such folder (expected the IDX files {', '.join(_IDX_NAMES)})")
-    found = [next((p for p in (folder/n, folder/f'{n}.gz') if p.is_file()), None) for n in _IDX_NAMES]
+    found = [next((p for p in (folder/n, folder/f'{n}.gz') if p.exists()), None) for n in _IDX_NAMES]
     if missing := [n for n, p in zip(_IDX_NAMES, found) if p is None]:
         raise FileNotFoundError(f"{folder}: missing the IDX file{'s' * (len(missing) > 1)} {', '.join(missing)} (each may end in .gz)")
+    for p in found: _regular(p, fix="each of the four IDX files must be a regular file")  # a pipe or a device is refused, never opened
     return found
 
 def _idx_pair(fx:Path, fy:Path, split:str) -> tuple:
@@ -568,25 +651,26 @@ def load_mnist(path:str|Path|None=None, # a `.pkl.gz` or an IDX folder; default 
                url:str|None=_MnistUrl(), # downloaded to `mnist_path()` when missing (default: `MNIST_URL` at call time); None: never download
                sample:bool=False, # use the bundled sample
                timeout:float=30, # download: seconds allowed to connect, and for every 16 KiB to arrive
-               progress:bool=True, # download progress bar
+               progress:bool=True, # download progress bar, and a line when the reload cache is built
               ) -> Splits:
     "MNIST as `Splits` (x_train, y_train, x_valid, y_valid; `.x_test`, `.y_test`), falling back to the bundled sample."
     if sample: return load_sample()
     if path is not None:
         path = Path(path).expanduser()
         if not path.exists(): raise FileNotFoundError(f"{path}: no such file or folder (an MNIST .pkl.gz or a folder of IDX files)")
+        _regular(path, folder_ok=True)  # a pipe or a device is refused, never opened
         if path.is_dir(): return _idx_splits(path, is_sample=path.resolve() == _SAMPLE.resolve())
-        return _load_pickle(path)
+        return _load_pickle(path, progress=progress)
     if isinstance(url, _MnistUrl): url = MNIST_URL
     path = mnist_path()
-    if path.exists(): return _load_pickle(path, redownload=True)
+    if path.exists(): return _load_pickle(path, redownload=True, progress=progress)
     arrays, why = _fetch(url, path, timeout, progress)
     if why is not None:
         warnings.warn(f"full MNIST is not available ({why}), so the bundled sample (4,000/500/500 digits) is used. "
                       f"To use full MNIST, save mnist.pkl.gz as {path}, or set MINIMLP_DATA to a folder holding "
                       f"mnist/mnist.pkl.gz.", SampleWarning, stacklevel=2)
         return load_sample()
-    return _load_pickle(path, arrays)
+    return _load_pickle(path, arrays, progress=progress)
 
 # %% ../nbs/09_appendix_data.ipynb #0ecc73a6
 def show_images(x, # images: (N, 784) (square images, flattened) or (N, rows, cols)
