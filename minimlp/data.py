@@ -7,7 +7,7 @@ __all__ = ['MNIST_URL', 'MNIST_CLASSES', 'FASHION_CLASSES', 'DataError', 'Downlo
            'mnist_path', 'download', 'write_idx', 'load_idx', 'load_sample', 'load_mnist', 'show_images']
 
 # %% ../nbs/09_appendix_data.ipynb #f82989e3
-import glob, gzip, hashlib, http.client, math, os, pickle, re, signal, socket, struct, tempfile, threading, time, warnings, zlib
+import glob, gzip, hashlib, http.client, math, os, pickle, re, signal, socket, stat, struct, sys, tempfile, threading, time, warnings, zlib
 from collections import namedtuple
 from collections.abc import Callable
 from configparser import ConfigParser, Error as ConfigError
@@ -61,8 +61,9 @@ def _repo_root(pkg:Path=_PKG # a minimlp package folder
     return pkg.parent if cfg.get('DEFAULT', 'lib_name', fallback=None) == 'minimlp' else None
 
 def _user_cache() -> Path:
-    "The per-user cache folder: `$XDG_CACHE_HOME/minimlp`, by default `~/.cache/minimlp`."
-    return Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache').expanduser()/'minimlp'
+    "The per-user cache folder: `$XDG_CACHE_HOME/minimlp` if that is an absolute path, else `~/.cache/minimlp`."
+    xdg = Path(os.environ.get('XDG_CACHE_HOME') or '.').expanduser()
+    return (xdg if xdg.is_absolute() else Path.home()/'.cache')/'minimlp'  # the XDG spec: ignore a relative value
 
 # %% ../nbs/09_appendix_data.ipynb #8f4fa6b3
 def _env_data_dir(env:str) -> Path:
@@ -109,26 +110,42 @@ def _signals_raise():
 
 # %% ../nbs/09_appendix_data.ipynb #0f437b2d
 _HOST = hashlib.sha1(socket.gethostname().encode()).hexdigest()[:8]  # names our temporary files, with the pid
-_STALE_S = 3600  # seconds: a temporary file of ours untouched this long is abandoned, whoever made it
+_STALE_S = 3600  # seconds: where files cannot be locked, a temporary file of ours untouched this long is abandoned
 
-def _alive(pid:int) -> bool:
-    "Whether a process with id `pid` exists on this machine."
-    if pid <= 0: return False
-    try: os.kill(pid, 0)  # signal 0: only checks the process exists
-    except (ProcessLookupError, OverflowError): return False
-    except PermissionError: pass  # it exists, owned by someone else
+def _lock(fd:int, wait:bool=False) -> bool|None:
+    "Take the exclusive lock of open file `fd`: True once we hold it, False if another holds it, None if locks don't work here."
+    try: import fcntl  # POSIX; elsewhere only a file's age can tell
+    except ImportError: return None
+    try: fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError: return False
+    except OSError: return None  # a file system without locks
     return True
 
 def _sweep(dest:Path):
-    "Delete our abandoned temporary files beside `dest`: their process is gone, or they are untouched for `_STALE_S`."
+    "Delete our abandoned temporary files beside `dest`: those whose lock nobody holds (without locks: untouched for `_STALE_S`)."
     pre, now = f'.{dest.name}.', time.time()
     for p in dest.parent.glob(glob.escape(pre) + '*.part'):
-        if not (m := re.fullmatch(r'([0-9a-f]{8})-(\d+)\.\w+\.part', p.name[len(pre):])): continue  # not ours
+        if not re.fullmatch(r'[0-9a-f]{8}-\d+\.\w+\.part', p.name[len(pre):]): continue  # not ours
+        try: fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, 'O_NOFOLLOW', 0))  # never a link, never blocking
+        except OSError: continue  # gone already, or not ours to touch
         try:
-            if now - p.stat().st_mtime > _STALE_S or (m[1] == _HOST and not _alive(int(m[2]))): p.unlink()
+            st = os.fstat(fd)
+            held = _lock(fd) if stat.S_ISREG(st.st_mode) else False  # True: we hold its lock, so its writer is gone
+            if held or (held is None and now - st.st_mtime > _STALE_S): p.unlink()
         except OSError: pass  # gone already, or not ours to delete
+        finally: os.close(fd)
 
 # %% ../nbs/09_appendix_data.ipynb #88a7e0b9
+def _temp_beside(dest:Path) -> tuple:
+    "A new temporary file beside `dest`, `(fd, path)`, locked by us while `fd` is open (`fd` is None where locks don't work)."
+    while True:
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f'.{dest.name}.{_HOST}-{os.getpid()}.', suffix='.part')
+        if _lock(fd, wait=True) is None: os.close(fd); return None, tmp
+        try:
+            if os.path.samestat(os.fstat(fd), os.stat(tmp)): return fd, tmp
+        except FileNotFoundError: pass  # a sweep took it in the instant before we held its lock: make another
+        os.close(fd)
+
 @contextmanager
 def _atomic(dest:Path):
     "Yield a temporary path beside `dest`; move it onto `dest` if the block succeeds, else delete it and any folders made for it."
@@ -137,8 +154,7 @@ def _atomic(dest:Path):
     with _signals_raise():
         dest.parent.mkdir(parents=True, exist_ok=True)
         _sweep(dest)
-        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f'.{dest.name}.{_HOST}-{os.getpid()}.', suffix='.part')
-        os.close(fd)
+        fd, tmp = _temp_beside(dest)
         tmp, ok = Path(tmp), False
         try:
             yield tmp
@@ -147,6 +163,7 @@ def _atomic(dest:Path):
             ok = True
         finally:
             tmp.unlink(missing_ok=True)
+            if fd is not None: os.close(fd)  # lets go of the lock
             for p in made if not ok else ():
                 try: p.rmdir()
                 except OSError: break  # not empty (something else was written there): keep it and its parents
@@ -261,17 +278,29 @@ def download(url:str, # http(s) or file URL
 
 # %% ../nbs/09_appendix_data.ipynb #5efb4f8c
 _PICKLE_OK = {('numpy', 'ndarray'), ('numpy', 'dtype'), ('_codecs', 'encode'), ('__builtin__', 'bytes'), ('builtins', 'bytes'),
-              ('numpy.core.multiarray', '_reconstruct'), ('numpy._core.multiarray', '_reconstruct')}
+              ('numpy.core.multiarray', '_reconstruct'), ('numpy._core.multiarray', '_reconstruct'),
+              ('numpy.core.numeric', '_frombuffer'), ('numpy._core.numeric', '_frombuffer')}
 _reconstruct = np.empty(0).__reduce__()[0]  # numpy's array rebuilder, wherever this numpy version keeps it
+_np_frombuffer = np.empty(0).__reduce_ex__(5)[0]  # and its rebuilder for protocol 5
+
+def _frombuffer(buf, dtype, shape, order, *axis_order):
+    "numpy's protocol-5 array rebuilder, for a block of bytes and a dtype of plain numbers only; the array is writable."
+    if not (isinstance(buf, (bytes, bytearray)) and isinstance(dtype, np.dtype) and not dtype.hasobject):
+        raise pickle.UnpicklingError(f"refusing an array of {dtype!r} from a {type(buf).__name__}: only arrays of numbers are expected")
+    a = _np_frombuffer(buf, dtype, shape, order, *axis_order)
+    return a if a.flags.writeable else a.copy()  # bytes give a read-only view
 
 class _ArrayUnpickler(pickle.Unpickler):
     "An unpickler that builds numpy arrays and refuses every other global (a pickle can otherwise run any code)."
     def find_class(self, module, name):
         if (module, name) not in _PICKLE_OK:
             raise pickle.UnpicklingError(f"refusing to load {module}.{name}: only numpy arrays are expected")
-        return _reconstruct if name == '_reconstruct' else super().find_class(module, name)
+        return {'_reconstruct': _reconstruct, '_frombuffer': _frombuffer}.get(name) or super().find_class(module, name)
 
 # %% ../nbs/09_appendix_data.ipynb #918a60a4
+class _Explained(DataError):
+    "A data file that is not what MNIST should be, and whose message already says what to do (not just: replace it by a good copy)."
+
 def _describe(o) -> str:
     "Short description of `o` for error messages: dtype and shape for arrays, type and length otherwise."
     if isinstance(o, np.ndarray): return f"{o.dtype} array of shape {o.shape}"
@@ -284,11 +313,36 @@ def _check_labels(y:np.ndarray, fn:Path, split:str, n:int=10):
     shown = ', '.join(map(str, vals[:5])) + (', ...' if len(vals) > 5 else '')
     raise DataError(f"{fn}: {bad.sum():,} {split} labels outside 0..{n - 1} (the {n} classes): {shown}")
 
-def _pixel_hint(lo:float, hi:float) -> str:
-    "What pixels in `[lo, hi]` (outside MNIST's [0, 1)) most likely are, and how to turn them into `k/256`."
+_MNIST_MEAN, _MNIST_STD = 0.1307, 0.3081  # the usual constants for standardising MNIST
+
+def _pixel_hint(x:np.ndarray, lo:float, hi:float) -> str|None:
+    "What pixels `x` in `[lo, hi]` (outside MNIST's [0, 1)) most likely are, and how to turn them into `k/256`; None if unclear."
     if lo >= 0 and hi == 1: return "they look divided by 255 (a white pixel is 1.0): multiply them by 255/256"
     if lo >= 0 and hi <= 255: return "they look like raw bytes 0..255: divide them by 256"
-    return "rescale them to k/256 for k = 0..255"
+    if not (lo < 0 and np.isfinite(hi)): return None
+    with np.errstate(all='ignore'):  # estimates only, whatever np.seterr says
+        head, scale = x[:1000].astype(np.float64), 255 / (float(hi) - float(lo))
+        m, s, v = head.mean(), head.std(), (head - lo) * scale
+        on_grid = np.abs(v - np.round(v)).max() < 1e-3  # the bytes 0..255, shifted and scaled?
+    if abs(lo + _MNIST_MEAN / _MNIST_STD) < 1e-4: what = f"standardised with MNIST's usual mean {_MNIST_MEAN} and std {_MNIST_STD}"
+    elif lo == -1 and hi == 1: what = "scaled to [-1, 1], as (x - 0.5) / 0.5 does"
+    elif abs(m) < 0.25 and 0.75 < s < 1.33: what = f"standardised (mean {m:.2f}, std {s:.2f})"
+    elif on_grid: what = "shifted and scaled"
+    else: return None
+    return f"they look {what}: " + (
+        f"x = np.round((x + {-float(lo):.9g}) * {scale:.9g}) / 256 undoes it (the darkest pixel becomes 0, the brightest 255/256)"
+        if on_grid else "undo it with the mean and std that were used (x * std + mean), then store pixels as k/256")
+
+def _check_pixels(x:np.ndarray, fn:Path, split:str):
+    "Raise `DataError` naming file `fn` and the `split`, with the likely cause and fix, unless every pixel of `x` lies in [0, 1)."
+    lo, hi = x.min(), x.max()  # a NaN anywhere makes both NaN
+    if lo >= 0 and hi < 1: return
+    if np.isnan(lo): raise DataError(f"{fn}: {split} images hold {np.isnan(x).sum():,} NaN (not a number) where pixels k/256 "
+                                     f"belong: the file is damaged, or was written from broken data")
+    hint = _pixel_hint(x, lo, hi)
+    raise (_Explained if hint else DataError)(
+        f"{fn}: {split} pixels lie in [{lo!s}, {hi!s}], but MNIST pixels are k/256 for k = 0..255, in [0, 1), as the classic "
+        f"mnist.pkl.gz stores them: {hint or 'rescale them to k/256 for k = 0..255'}")
 
 def _check_mnist(data, fn:Path) -> list:
     "Check `data` is `((x_train, y_train), (x_valid, y_valid), (x_test, y_test))`; return the six arrays, labels as int64."
@@ -307,21 +361,52 @@ def _check_mnist(data, fn:Path) -> list:
                 if floats else ""))
         if len(y) != len(x): raise DataError(f"{fn}: {len(x):,} {name} images but {len(y):,} labels")
         if not len(x) and name != 'test': raise DataError(f"{fn}: the {name} split is empty")
-        if len(x) and not ((lo := x.min()) >= 0 and (hi := x.max()) < 1):
-            raise DataError(f"{fn}: {name} pixels lie in [{lo}, {hi}], but MNIST pixels are k/256 for k = 0..255, in [0, 1), "
-                            f"as the classic mnist.pkl.gz stores them: {_pixel_hint(lo, hi)}")
+        if len(x): _check_pixels(x, fn, name)
         _check_labels(y, fn, name)
         res += [x, y.astype(np.int64, copy=False)]
     return res
 
 # %% ../nbs/09_appendix_data.ipynb #963e42fa
+_EXPECTED = ("expected MNIST as mnist.pkl.gz (a gzipped pickle of images and labels for train, valid and test) "
+             "or as a folder of its four IDX files")
+_KINDS = (('S_ISFIFO', 'a pipe'), ('S_ISCHR', 'a character device'), ('S_ISBLK', 'a block device'), ('S_ISSOCK', 'a socket'))
+
+def _regular(p:Path, folder_ok:bool=False, fix:str|None=None):
+    "Raise `_Explained` naming `p` and saying `fix` unless it is a regular file (or a folder, if `folder_ok`); it is never opened."
+    m = os.stat(p).st_mode  # follows links: /dev/stdin is what it points to
+    if stat.S_ISREG(m) or (folder_ok and stat.S_ISDIR(m)): return
+    kind = 'a folder' if stat.S_ISDIR(m) else next((k for f, k in _KINDS if getattr(stat, f)(m)), 'a special file')
+    raise _Explained(f"{p} is {kind}, not a regular file{' or folder' * folder_ok}: " + (fix or (
+        "its data can be read only once, but minimlp reads a data file more than once (to check it, then for its reload "
+        "cache): save the data to a file and pass that file" if stat.S_ISFIFO(m) else _EXPECTED)))
+
+def _is_idx(head:bytes) -> bool: return head[:2] == b'\0\0' and head[2:3] in (b'\x08', b'\x09', b'\x0b', b'\x0c', b'\x0d', b'\x0e')
+
+def _sniff(fn:Path):
+    "Raise `_Explained` if `fn` is not a regular file, or plainly not a gzipped MNIST pickle by its first bytes."
+    _regular(fn)
+    with open(fn, 'rb') as f: head = f.read(4)
+    if head[:2] == b'\x1f\x8b': return  # gzip: the content decides
+    if _is_idx(head): raise _Explained(f"{fn}: an IDX file, not the MNIST pickle: pass the folder that holds all four IDX files ({fn.parent})")
+    if head[:1] == b'\x80': raise _Explained(f"{fn}: an uncompressed pickle, but MNIST comes gzip-compressed: "
+                                            f"compress it (gzip -c {fn.name} > mnist.pkl.gz) and pass that")
+    raise _Explained(f"{fn}: not an MNIST file (" + (f"not gzip-compressed: it starts with {head!r}" if head else "an empty file") + f"); {_EXPECTED}")
+
 def _read_pickle(fn:Path) -> list:
     "The six checked arrays (x, y for train, valid, test) of MNIST pickle `fn`; `DataError` naming `fn` otherwise."
+    _sniff(fn)
+    inner = None  # the first bytes of the content, once gzip gave them
     try:
         with gzip.open(fn, 'rb') as f:
+            if _is_idx(inner := f.peek(4)[:4]):
+                raise _Explained(f"{fn}: a gzipped IDX file, not the MNIST pickle: pass the folder that holds all four IDX files ({fn.parent})")
             data, rest = _ArrayUnpickler(f, encoding='latin-1').load(), 0
             while b := f.read(1 << 20): rest += len(b)  # to the end: only there does gzip check its CRC and length
+    except _Explained: raise
     except Exception as e:  # gzip, zlib, EOF, unpickling... errors all mean: not a readable gzip pickle
+        if inner == b'' or (inner and inner[:1] != b'\x80' and isinstance(e, pickle.UnpicklingError)):
+            raise _Explained(f"{fn}: not an MNIST file (gzip, but " + (f"not of a pickle: it holds {inner!r}..." if inner
+                            else "of no data") + f"); {_EXPECTED}") from e
         raise DataError(f"{fn}: cannot read it as a gzipped pickle ({type(e).__name__}: {e})") from e
     if rest: raise DataError(f"{fn}: {rest:,} unexpected bytes after the pickle")
     return _check_mnist(data, fn)
@@ -337,12 +422,23 @@ def _writable(folder:Path) -> bool:
 
 _taken = set()  # cache paths beside a source taken by a folder (or other non-file), warned about in this process
 
+def _pseudo(p:Path) -> bool:
+    "Whether path `p`, as given or with its links resolved, lies in /dev, /proc or /sys: the kernel's, never a place for a cache."
+    return any(q.parts[1:2] in (('dev',), ('proc',), ('sys',)) for q in (Path(os.path.abspath(p)), p.resolve()))
+
+def _utf8(s:str) -> bool:
+    "Whether `s` (a path, say) can be written in UTF-8: a file name of bytes that are not UTF-8 cannot."
+    try: s.encode('utf-8')
+    except UnicodeEncodeError: return False
+    return True
+
 def _cache_file(src:Path) -> Path:
-    "The reload cache of `src`: beside it if its folder is writable and that name is free for a file, else in the user cache folder."
+    "The reload cache of `src`: beside it if its folder is an ordinary, writable one and that name is free for a file, else in the user cache folder."
     beside = src.with_name(f'{src.name}.cache.pt')
-    h = hashlib.sha1(str(src.resolve()).encode()).hexdigest()[:12]
-    user = _user_cache()/'load-cache'/f'{src.name}.{h}.cache.pt'
-    if not _writable(src.parent): return user
+    h = hashlib.sha1(os.fsencode(src.resolve())).hexdigest()[:12]  # fsencode: a path's bytes, whatever they are
+    name = src.name if _utf8(src.name) else os.fsencode(src.name).decode('utf-8', 'replace')  # torch wants UTF-8 names
+    user = _user_cache()/'load-cache'/f'{name}.{h}.cache.pt'
+    if _pseudo(src) or not _writable(src.parent) or not _utf8(str(beside)): return user
     if not beside.exists() or beside.is_file(): return beside
     if beside not in _taken:  # once per process: the fallback works, a warning on every load would only be noise
         _taken.add(beside)
@@ -379,44 +475,92 @@ def _read_cache(cache:Path, key:list) -> list|None:
     if _tensors_crc(ts) != d.get('crc'): raise DataError("checksum mismatch: its bytes changed since it was written")
     return ts
 
+_unwritable = set()  # reload caches that could not be written in this process: warned about once, not tried again
+
+def _os_error(e:BaseException) -> BaseException:
+    "The `OSError` behind `e` if there is one (torch reports a failed write as a `RuntimeError`), else `e`."
+    c = e
+    while c is not None and not isinstance(c, OSError): c = c.__cause__ or c.__context__
+    return c or e
+
+def _interactive(f) -> bool:
+    "Whether a person watches stream `f` as it is written: a terminal, or a Jupyter notebook's output."
+    try: return f.isatty() or type(f).__module__.split('.')[0] == 'ipykernel'
+    except (AttributeError, ValueError): return False  # no stream, or a closed one
+
+def _tell(msg:str):
+    "Print `msg` on stderr now, if a person watches it (never an error)."
+    if _interactive(sys.stderr):
+        try: print(msg, file=sys.stderr, flush=True)
+        except (OSError, ValueError): pass
+
 def _load_pickle(src:Path, arrays:list|None=None, # the six arrays of `src`, when just read
                  redownload:bool=False, # `src` is `mnist_path()`: deleting it makes `load_mnist` download it again
+                 progress:bool=False, # say when the cache is being built (on a terminal or in a notebook)
                 ) -> Splits:
     "MNIST from pickle `src`, through a checked tensor cache rebuilt whenever `src` changes or the cache is damaged."
+    def fix(e:DataError):  # what to do, unless the message already says what is expected
+        if redownload or not isinstance(e, _Explained):
+            e.args = (f"{e}. To fix it, " + (f"delete {src} so that load_mnist downloads it again, or replace it by a "
+                      f"good copy" if redownload else f"replace {src} by a good copy of mnist.pkl.gz"),)
+    if arrays is None:  # cheap checks, before the key reads it all: a pipe or a README is refused at once
+        if redownload: _regular(src, fix="delete it so that load_mnist downloads MNIST again, or put a good copy of mnist.pkl.gz there")
+        try: _sniff(src)
+        except DataError as e: fix(e); raise
     cache, key = _cache_file(src), _cache_key(src)
-    if cache.exists():
+    if not _utf8(str(cache)) and cache not in _unwritable:
+        _unwritable.add(cache)
+        warnings.warn(f"the MNIST reload cache cannot be {ascii(str(cache))}: torch reads only UTF-8 file names; going on without it, "
+                      f"so each load reads {src.name} again (set XDG_CACHE_HOME to a folder with a UTF-8 name to have one)")
+    if cache.is_file() and cache not in _unwritable:
         try:
             if (ts := _read_cache(cache, key)) is not None: return Splits(*ts, source=str(src), cached=True)
         except DataError as e: warnings.warn(f"the reload cache {cache} is damaged ({e}); rebuilding it from {src.name}")
+    if progress and cache not in _unwritable:
+        _tell(f"reading {src.name} and building its reload cache (once): {cache}" if arrays is None
+              else f"building the reload cache of {src.name} (once): {cache}")
     if arrays is None:
         try: arrays = _read_pickle(src)
-        except DataError as e:
-            e.args = (f"{e}. To fix it, " + (f"delete {src} so that load_mnist downloads it again, or replace it by a "
-                      f"good copy" if redownload else f"replace {src} by a good copy of mnist.pkl.gz"),)
-            raise
+        except DataError as e: fix(e); raise
     ts = [torch.from_numpy(a) for a in arrays]
+    if cache in _unwritable: return Splits(*ts, source=str(src))
     try:
-        with _atomic(cache) as tmp: torch.save({'key': key, 'crc': _tensors_crc(ts), **dict(zip(_NAMES, ts))}, tmp)
-    except OSError as e: warnings.warn(f"could not write the MNIST reload cache {cache} ({e}); loads stay slow")
+        with _atomic(cache) as tmp, open(tmp, 'wb') as f:
+            torch.save({'key': key, 'crc': _tensors_crc(ts), **dict(zip(_NAMES, ts))}, f)
+    except (OSError, RuntimeError) as e:  # a full disk or quota: torch says RuntimeError
+        _unwritable.add(cache)
+        why = _os_error(e)
+        warnings.warn(f"could not write the MNIST reload cache {cache} ({getattr(why, 'strerror', None) or why}); "
+                      f"going on without it, so each load reads {src.name} again (not tried again in this process)")
     return Splits(*ts, source=str(src))
 
 # %% ../nbs/09_appendix_data.ipynb #f48ae67c
 _IDX_NAMES = ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')
+_DEFLATE_MAX = 1032  # deflate (gzip) expands data at most this many times
 
 def _read_idx(fn:Path, ndim:int) -> np.ndarray:
-    "uint8 array of IDX file `fn` (gzipped if `.gz`): magic `0x0000080<ndim>`, `ndim` big-endian uint32 sizes, data."
+    "uint8 array of IDX file `fn` (gzipped if `.gz`): magic `0x0000080<ndim>`, `ndim` big-endian uint32 sizes, then exactly their product of bytes."
+    magic, hdr, gz, size = 0x800 + ndim, 4 + 4 * ndim, fn.suffix == '.gz', fn.stat().st_size
     try:
-        with (gzip.open if fn.suffix == '.gz' else open)(fn, 'rb') as f: buf = f.read()  # to the end: CRC checked
+        with (gzip.open if gz else open)(fn, 'rb') as f:
+            head = f.read(hdr)  # the header first: its data is read only once the header is right
+            if (got := int.from_bytes(head[:4], 'big')) != magic:
+                raise DataError(f"{fn}: not an MNIST IDX file of {({1: 'labels', 3: 'images'}).get(ndim, 'data')}: magic number "
+                                f"0x{got:08x}, expected 0x{magic:08x} (uint8 data in {ndim} dimensions)")
+            if len(head) < hdr: raise DataError(f"{fn}: {len(head)} bytes, too short for an IDX header ({hdr} bytes)")
+            dims = struct.unpack(f'>{ndim}I', head[4:])
+            n = math.prod(dims)
+            says = f"{fn}: header says shape {dims} ({n:,} bytes) but"
+            if not gz and size - hdr != n: raise DataError(f"{says} {size - hdr:,} bytes follow")
+            if gz and n > _DEFLATE_MAX * size: raise DataError(f"{says} a gzip file of {size:,} bytes cannot hold that many")
+            try: a, got = np.empty(n, np.uint8), 0
+            except MemoryError: raise DataError(f"{says} there is not enough memory for that many") from None
+            while got < n and (k := f.readinto(memoryview(a)[got:got + (1 << 22)])): got += k
+            if got < n: raise DataError(f"{says} only {got:,} bytes follow")
+            if f.read(1): raise DataError(f"{says} more bytes follow")  # and no more is read: a gzip bomb stops here
     except (EOFError, zlib.error, gzip.BadGzipFile) as e: raise DataError(f"{fn}: corrupt or truncated gzip ({e})") from e
-    magic, hdr = 0x800 + ndim, 4 + 4 * ndim
-    if (got := int.from_bytes(buf[:4], 'big')) != magic:
-        raise DataError(f"{fn}: magic number 0x{got:08x}, expected 0x{magic:08x} (uint8 data in {ndim} dimensions)")
-    if len(buf) < hdr: raise DataError(f"{fn}: {len(buf)} bytes, too short for an IDX header ({hdr} bytes)")
-    dims = struct.unpack(f'>{ndim}I', buf[4:hdr])
-    if len(buf) - hdr != math.prod(dims):
-        raise DataError(f"{fn}: header says shape {dims} ({math.prod(dims):,} bytes) but {len(buf) - hdr:,} bytes follow")
     if 0 in dims: raise DataError(f"{fn}: shape {dims} holds no data")
-    return np.frombuffer(buf, np.uint8, offset=hdr).reshape(dims)
+    return a.reshape(dims)
 
 # %% ../nbs/09_appendix_data.ipynb #a6d1e843
 def write_idx(fn:str|Path, # destination; gzipped if it ends in `.gz`
@@ -436,9 +580,10 @@ def write_idx(fn:str|Path, # destination; gzipped if it ends in `.gz`
 def _find_idx(folder:Path) -> list:
     "The four IDX files in `folder`, each plain or `.gz`; `FileNotFoundError` naming the folder and missing names."
     if not folder.is_dir(): raise FileNotFoundError(f"{folder}: no such folder (expected the IDX files {', '.join(_IDX_NAMES)})")
-    found = [next((p for p in (folder/n, folder/f'{n}.gz') if p.is_file()), None) for n in _IDX_NAMES]
+    found = [next((p for p in (folder/n, folder/f'{n}.gz') if p.exists()), None) for n in _IDX_NAMES]
     if missing := [n for n, p in zip(_IDX_NAMES, found) if p is None]:
         raise FileNotFoundError(f"{folder}: missing the IDX file{'s' * (len(missing) > 1)} {', '.join(missing)} (each may end in .gz)")
+    for p in found: _regular(p, fix="each of the four IDX files must be a regular file")  # a pipe or a device is refused, never opened
     return found
 
 def _idx_pair(fx:Path, fy:Path, split:str) -> tuple:
@@ -506,25 +651,26 @@ def load_mnist(path:str|Path|None=None, # a `.pkl.gz` or an IDX folder; default 
                url:str|None=_MnistUrl(), # downloaded to `mnist_path()` when missing (default: `MNIST_URL` at call time); None: never download
                sample:bool=False, # use the bundled sample
                timeout:float=30, # download: seconds allowed to connect, and for every 16 KiB to arrive
-               progress:bool=True, # download progress bar
+               progress:bool=True, # download progress bar, and a line when the reload cache is built
               ) -> Splits:
     "MNIST as `Splits` (x_train, y_train, x_valid, y_valid; `.x_test`, `.y_test`), falling back to the bundled sample."
     if sample: return load_sample()
     if path is not None:
         path = Path(path).expanduser()
         if not path.exists(): raise FileNotFoundError(f"{path}: no such file or folder (an MNIST .pkl.gz or a folder of IDX files)")
+        _regular(path, folder_ok=True)  # a pipe or a device is refused, never opened
         if path.is_dir(): return _idx_splits(path, is_sample=path.resolve() == _SAMPLE.resolve())
-        return _load_pickle(path)
+        return _load_pickle(path, progress=progress)
     if isinstance(url, _MnistUrl): url = MNIST_URL
     path = mnist_path()
-    if path.exists(): return _load_pickle(path, redownload=True)
+    if path.exists(): return _load_pickle(path, redownload=True, progress=progress)
     arrays, why = _fetch(url, path, timeout, progress)
     if why is not None:
         warnings.warn(f"full MNIST is not available ({why}), so the bundled sample (4,000/500/500 digits) is used. "
                       f"To use full MNIST, save mnist.pkl.gz as {path}, or set MINIMLP_DATA to a folder holding "
                       f"mnist/mnist.pkl.gz.", SampleWarning, stacklevel=2)
         return load_sample()
-    return _load_pickle(path, arrays)
+    return _load_pickle(path, arrays, progress=progress)
 
 # %% ../nbs/09_appendix_data.ipynb #0ecc73a6
 def show_images(x, # images: (N, 784) (square images, flattened) or (N, rows, cols)
