@@ -15,7 +15,7 @@ import torch
 from torch.autograd.profiler import profile  # torch.profiler.profile wraps it, but imports the compiler stack (1 s)
 from .data import load_mnist, data_dir
 from .forward import init_params, relu, mse
-from .fast import fast_lin, fast_wgrad, fast_forward_and_backward, FastModel, FastMLP, FastLin, FastCrossEntropy, step_flops
+from .fast import fast_wgrad, fast_forward_and_backward, FastModel, FastMLP, step_flops
 from . import training
 
 # %% ../nbs/10_appendix_bench.ipynb #dc6b1245
