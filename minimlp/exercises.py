@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_exercises.ipynb #a0aeff43
 from __future__ import annotations
-import dataclasses, importlib, inspect, io, itertools, linecache, os, re, sys, time, traceback, types, warnings
+import importlib, inspect, io, itertools, linecache, os, re, sys, time, traceback, types, warnings
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -537,7 +537,7 @@ def _judge(ex: _Exercise, name: str, fn, t, limit: float, forbidden: dict, state
     if hint and run.warned: hint += ''.join(f'\n{name} also warned: {s}' for s in run.warned[:2])
     return hint, run
 
-# %% ../nbs/08_exercises.ipynb #f0dd2f34
+# %% ../nbs/08_exercises.ipynb #81190649
 def _printed(name: str, lines: list) -> str:
     "What the learner's code printed, summed up: all of it for a few lines, else the count and the first."
     if not lines: return ''
@@ -552,7 +552,7 @@ def _is_course(ex: _Exercise, fn) -> bool:
 def _check(ex: _Exercise, name: str, fn, limit: float, state: dict, course: bool = False) -> tuple:
     "(hint, where, printed lines) for `fn` on exercise `ex`; '' when right. `course`: `fn` is the course's own, tested as such."
     what = 'class' if ex.method else 'function'
-    if not callable(fn): return f'check({name!r}, ...) needs your {what}, got {type(fn).__name__}', '', []
+    if not callable(fn): return f'check({name!r}, ...) needs your {what} (it is used as {ex.sig}), got {type(fn).__name__}', '', []
     if ex.method and not isinstance(fn, type): return f'check({name!r}, ...) needs your class (e.g. {name.split(".")[0]}), got a {type(fn).__name__}', '', []
     if not course and _is_course(ex, fn): return f'{name}: this is the course\'s version, not yours: re-run your definition cell first ' \
                                                  f'(the cell with your {name.split(".")[0]}), then this one', '', []

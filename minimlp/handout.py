@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_appendix_handout.ipynb #e01bf663
 from __future__ import annotations
-import ast, importlib.util, io, json, os, re, secrets, shutil, stat, tokenize
+import ast, importlib.util, io, json, os, re, secrets, stat, tokenize
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +13,7 @@ from pathlib import Path
 __all__ = ['LESSONS', 'stub_source', 'has_solutions', 'has_stubs', 'relink', 'make_exercise', 'make_exercises', 'run_notebook',
            'HandoutError', 'NotebooksInTheWay', 'Written', 'write_exercises', 'nbgrader_source', 'make_nbgrader']
 
-# %% ../nbs/14_appendix_handout.ipynb #8b015cc4
+# %% ../nbs/14_appendix_handout.ipynb #35831372
 @dataclass
 class _Span:
     "Where the learner's part of one function lies in a cell's source."
@@ -38,10 +38,13 @@ def _colon_after(src: str, line: int, col: int) -> tuple:
     raise ValueError('a def without its colon')
 
 def _is_patch(fn: ast.FunctionDef, cls: str) -> bool:
-    "Is `fn` patched onto class `cls` with fastcore's @patch (its first argument annotated with `cls`)?"
-    names = {getattr(d, 'id', getattr(d, 'attr', None)) for d in fn.decorator_list}
+    "Is `fn` patched onto class `cls` with fastcore's `@patch` (its first argument annotated with `cls`) or `@patch_to(cls)`?"
+    name = lambda d: getattr(d, 'id', getattr(d, 'attr', None))
     a = fn.args.posonlyargs + fn.args.args
-    return bool(names & {'patch'}) and bool(a) and isinstance(a[0].annotation, ast.Name) and a[0].annotation.id == cls
+    for d in fn.decorator_list:
+        if name(d) == 'patch' and a and isinstance(a[0].annotation, ast.Name) and a[0].annotation.id == cls: return True
+        if isinstance(d, ast.Call) and name(d.func) == 'patch_to' and d.args and name(d.args[0]) == cls: return True
+    return False
 
 def _find(tree: ast.Module, name: str) -> ast.FunctionDef:
     "The function called `name` ('lin_grad', 'Lin.bwd', 'Var.__add__._backward') in `tree`."
