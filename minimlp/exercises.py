@@ -423,7 +423,7 @@ def _shape_hint(ex: _Exercise, lbl: str, a: Tensor, r: Tensor, t) -> str:
         return f'{has}; the values are right, only the shape is off' + fix
     return _from_out(ex, lbl, a, t) or has
 
-# %% ../nbs/08_exercises.ipynb #d9a95bc8
+# %% ../nbs/08_exercises.ipynb #a7bed2d2
 def _from_out(ex: _Exercise, lbl: str, a: Tensor, t) -> str:
     "'' unless `a` is what the chain rule gives with the layer's output `out` in place of the incoming gradient `out.g`."
     if not {'out', 'G'} <= vars(t).keys() or ex.want is None: return ''
@@ -452,7 +452,9 @@ def _compare(ex: _Exercise, name: str, lbl: str, a, r: Tensor, t, scale: float =
     "'' if the learner's `a` is right, else what is wrong with it."
     if a is _MISSING: return f'{lbl} was never set: {name} must store it (`{_stored_as(name, lbl)} = ...`)'
     want_dt = _dtype(t)
-    if lbl == 'the loss' and isinstance(a, (int, float)): a = torch.tensor(float(a), dtype=want_dt, device='cpu')
+    if lbl == 'the loss' and isinstance(a, (int, float)):
+        return f'the loss is a Python {type(a).__name__}, not a tensor: return the loss tensor itself (the lesson calls .item() on it ' \
+               'and compares it with autograd\'s)'
     if not isinstance(a, Tensor): return f'{lbl} is {"None" if a is None else "a " + type(a).__name__}, not a tensor with the shape of {_owner(ex, lbl)}'
     if (k := _kind(a)): return f'{lbl} {k}'
     dt, a = a.dtype, a.detach().to(torch.float64)
