@@ -246,7 +246,7 @@ def _run(ex: _Exercise, fn, t, limit: float, forbidden: dict, state: dict) -> _R
     run.printed = out.getvalue().splitlines()
     return run
 
-# %% ../nbs/08_exercises.ipynb #d86fd029
+# %% ../nbs/08_exercises.ipynb #4e26a7ea
 def _msg(e: BaseException) -> str:
     "The first line of `e`'s message (at most 200 characters), or a note when `str(e)` itself fails."
     try: s = str(e)
@@ -275,15 +275,9 @@ def _raised(name: str, e: BaseException) -> str:
     "One or two lines saying what the learner's code raised, and where (no traceback)."
     if _not_written(e): return 'not written yet'
     if isinstance(e, SystemExit): return f'{name} called sys.exit() (or exit()), which would stop the lesson: return or store the result instead'
-    if (hint := _unset_g(e) or _self_or_arg(name, e) or _no_acts(name, e) or _var_no_g(name, e)): return hint
+    if (hint := _unset_g(e) or _self_or_arg(name, e) or _no_acts(name, e)): return hint
     msg = _msg(e)
     return f'{name} raised {type(e).__name__}' + (f': {msg}' if msg else '') + _where(e)
-
-def _var_no_g(name: str, e: BaseException) -> str:
-    "'' unless a Var's `.g` was read that its class never set."
-    if not (name.startswith('Var.') and isinstance(e, AttributeError) and getattr(e, 'name', None) == 'g'
-            and not isinstance(getattr(e, 'obj', None), Tensor)): return ''
-    return f'{name} read the .g of a Var that has none: set self.g = None in Var.__init__ (each _backward adds to it)'
 
 def _no_acts(name: str, e: BaseException) -> str:
     "'' unless a `forward_and_backward` without the `acts` argument was called with it."
@@ -1029,26 +1023,23 @@ _EX['find_the_bug'] = _Exercise(
            "out.g @ w.T, inp.T @ out.g and out.g.sum(0); the ReLU passes out.g where its input is > 0.",
            "fixed_backward is forward_and_backward of 02_backward without acts: compare the two, line by line."])
 
-# %% ../nbs/08_exercises.ipynb #b5803a68
-def _var_problem(op, shapes: dict, preset: bool, kink=False, same=False):
-    "Data for `self` (and `o`), the parents' preset .g (P_) unless fresh, and out.g (G) shaped like op's result."
+# %% ../nbs/08_exercises.ipynb #f0551f77
+def _var_problem(op, shapes: dict, preset=True, kink=False, same=False):
+    "Data for `self` (and `o`), the parents' .g before the backward (P_: random if `preset`, else zeros), and out.g (G) shaped like op's result."
     def make(g):
         d = {k: _randn(g, *s) for k, s in shapes.items()}
         if kink: d['self'].view(-1)[::5] = 0.   # exact zeros: the ReLU's kink
         out = op(d['self'], d['self'] if same else d.get('o'))
-        if preset: d.update({f'P_{k}': _randn(g, *s) for k, s in shapes.items()})
-        return SimpleNamespace(**d, G=_randn(g, *out.shape), _preset=preset, _same=same)
+        d.update({f'P_{k}': _randn(g, *s) if preset else torch.zeros(s, dtype=torch.float64) for k, s in shapes.items()})
+        return SimpleNamespace(**d, G=_randn(g, *out.shape), _same=same)
     return make
 
 def _var_call(op):
     def call(cls, t):
         a = cls(t.self)
         b = a if t._same else cls(t.o) if hasattr(t, 'o') else None
-        g0 = getattr(a, 'g', _MISSING)
-        t._vars, t._g0 = (a, b), g0.clone() if isinstance(g0, Tensor) else g0
-        if t._preset:
-            a.g = t.P_self
-            if b is not None and not t._same: b.g = t.P_o
+        t._vars, a.g = (a, b), t.P_self
+        if b is not None and not t._same: b.g = t.P_o
         out = op(a, b)
         t._out = out
         if not callable(getattr(out, '_backward', None)): return
@@ -1073,29 +1064,25 @@ def _var_got(t, ret):
         if v is None: continue
         g = getattr(v, 'g', None)
         if not isinstance(g, Tensor): res[f'{k}.g'] = _MISSING if g is None else g
-        elif t._preset and len(torch.broadcast_shapes(g.shape, getattr(t, f'P_{k}').shape)) == g.ndim:
+        elif len(torch.broadcast_shapes(g.shape, getattr(t, f'P_{k}').shape)) == g.ndim:
             res[f'{k}.g'] = g - t._before[f'P_{k}'].to(g.dtype)   # also when the contribution kept a broadcast axis
         else: res[f'{k}.g'] = g
     return res
 
 def _pre_var(ex, name, t, before, got, ret):
-    "out a Var with a _backward; a new Var's .g None or zeros; data and out.g left alone."
+    "out a Var with a _backward; data and out.g left alone."
     op = name.split('.')[1]
     if not callable(getattr(t._out, '_backward', None)):
         got = 'a Tensor, not a Var' if isinstance(t._out, Tensor) else 'a Var without a _backward' if hasattr(t._out, 'data') \
               else f'a {type(t._out).__name__}, not a Var'
         return f'{name} returned {got}: ' \
                f'{op} must return a new Var whose _backward is a closure that reads out.g and adds to its parents\' .g'
-    g0 = t._g0
-    if g0 is _MISSING: return 'a new Var has no .g: set self.g = None in Var.__init__ (each _backward adds to it)'
-    if g0 is not None and not (isinstance(g0, Tensor) and not g0.any()):
-        return f'a new Var\'s .g is {type(g0).__name__ if not isinstance(g0, Tensor) else "a nonzero tensor"}: it must start as None (or zeros)'
     for k in ('self', 'o'):
         if hasattr(t, k) and not torch.equal(getattr(t, k), getattr(before, k)):
             return f'{name} changed the data of {k} in place: _backward sets gradients only'
     if not torch.equal(t.G, before.G):
-        return f'{name} changed out.g in place: did a parent\'s .g become out.g itself (self.g = out.g), so that adding to it ' \
-               'later changed both? Store a new tensor (self.g = self.g + ..., or out.g.clone())'
+        return f'{name} changed out.g in place: _backward reads out.g and adds to the parents\' .g, and must leave out.g as it is ' \
+               '(compute a new tensor, such as mask * out.g; and a parent\'s .g must not be out.g itself, or adding to it changes both)'
     missing = [k for k, v in got.items() if v is _MISSING and k != 'out.data']
     if missing: return f'{", ".join(missing)} {"was" if len(missing) == 1 else "were"} never set: _backward must add out.g\'s contribution ' \
                        f'to each parent\'s .g'
@@ -1105,8 +1092,8 @@ def _var_special(relu=False):
     def special(lbl, a, r, t):
         if lbl == 'out.data': return ''
         k = lbl[:-2]
-        P = getattr(t, f'P_{k}', None) if t._preset else None
-        if P is not None and a.shape == r.shape and _close(a + P, r):
+        P = getattr(t, f'P_{k}')
+        if P.any() and a.shape == r.shape and _close(a + P, r):
             return f'{lbl} lost what it held before: _backward must add its contribution to the parents\' .g (a Var used ' \
                    'twice gets one from each use), not replace it'
         if t._same and _close(a, r / 2):
@@ -1127,34 +1114,33 @@ _ADD = dict(self=(64, 3), o=(64, 3))
 _BIAS = dict(self=(64, 3), o=(3,))
 _EX['Var.__add__'] = _var_ex('__add__', _add,
     [('two (64, 3)', _var_problem(_add, _ADD, True)), ('a bias (3,) added to (64, 3)', _var_problem(_add, _BIAS, True)),
-     ('self + self, .g fresh', _var_problem(_add, dict(self=(5, 3)), False, same=True)),
-     ('a bias added to one row, .g fresh', _var_problem(_add, dict(self=(1, 3), o=(3,)), False)),
+     ('self + self, .g zeros', _var_problem(_add, dict(self=(5, 3)), False, same=True)),
+     ('a bias added to one row, .g zeros', _var_problem(_add, dict(self=(1, 3), o=(3,)), False)),
      ('a bias in float32', _f32(_var_problem(_add, _BIAS, True)))],
     ["out = self + o: by how much does out change when an entry of self (or of o) changes a little? _backward adds out.g times "
      "that to each parent's .g.",
-     "Add, do not replace: a Var used twice (self + self) gets a contribution from each use, so _backward adds to what .g holds "
-     "(None counts as zero).",
+     "Add, do not replace: a Var used twice (self + self) gets a contribution from each use, so _backward adds to what .g holds.",
      "A bias o of shape (n,) was broadcast over the N rows of self: its gradient sums out.g over those rows, back to the shape (n,).",
-     "self.g = (0 if self.g is None else self.g) + out.g; for o the same with out.g.sum(0) when o.data has one axis less than out.g"])
+     "self.g += out.g; o.g += out.g, or out.g.sum(0) when o.data has one axis less than out.g"])
 
 _mm = lambda a, b: a @ b
 _EX['Var.__matmul__'] = _var_ex('__matmul__', _mm,
     [('(64, 5) @ (5, 3)', _var_problem(_mm, dict(self=(64, 5), o=(5, 3)), True)),
-     ('(1, 5) @ (5, 3), .g fresh', _var_problem(_mm, dict(self=(1, 5), o=(5, 3)), False)),
+     ('(1, 5) @ (5, 3), .g zeros', _var_problem(_mm, dict(self=(1, 5), o=(5, 3)), False)),
      ('(64, 5) @ (5, 1)', _var_problem(_mm, dict(self=(64, 5), o=(5, 1)), True)),
      ('in float32', _f32(_var_problem(_mm, dict(self=(64, 5), o=(5, 3)), True)))],
     ["The same maths as lin_grad without the bias: which shapes must the contributions to self.g and o.g have?",
-     "Add each contribution to what the parent's .g holds (None counts as zero): a Var used twice gets one from each use.",
-     "self.g gets out.g @ o.data.T added, o.g gets self.data.T @ out.g added (each starting from zeros when .g is None)"])
+     "Add each contribution to what the parent's .g holds: a Var used twice gets one from each use.",
+     "self.g += out.g @ o.data.T; o.g += self.data.T @ out.g"])
 
 _relu_op = lambda a, b: a.relu() if not isinstance(a, Tensor) else torch.relu(a)
 _EX['Var.relu'] = _var_ex('relu', _relu_op,
     [('(64, 4) with zeros', _var_problem(_relu_op, dict(self=(64, 4)), True, kink=True)),
-     ('(1, 6), .g fresh', _var_problem(_relu_op, dict(self=(1, 6)), False)),
+     ('(1, 6), .g zeros', _var_problem(_relu_op, dict(self=(1, 6)), False)),
      ('in float32', _f32(_var_problem(_relu_op, dict(self=(64, 4)), True, kink=True)))],
     ["As in relu_grad: the parent's .g gets out.g where its data is > 0, and 0 elsewhere (exactly at 0 too).",
-     "Add it to what self.g holds (None counts as zero).",
-     "self.g = (0 if self.g is None else self.g) + (self.data > 0).to(out.g.dtype) * out.g"], relu=True)
+     "Add it to what self.g holds.",
+     "self.g += (self.data > 0).to(out.g.dtype) * out.g"], relu=True)
 
 # %% ../nbs/08_exercises.ipynb #77e19f03
 def _cls_problem(N, c, key='inp', log=False):
