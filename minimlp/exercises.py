@@ -533,7 +533,7 @@ def _judge(ex: _Exercise, name: str, fn, t, limit: float, forbidden: dict, state
     if hint and run.warned: hint += ''.join(f'\n{name} also warned: {s}' for s in run.warned[:2])
     return hint, run
 
-# %% ../nbs/08_exercises.ipynb #81190649
+# %% ../nbs/08_exercises.ipynb #12227623
 def _printed(name: str, lines: list) -> str:
     "What the learner's code printed, summed up: all of it for a few lines, else the count and the first."
     if not lines: return ''
@@ -560,6 +560,8 @@ def _check(ex: _Exercise, name: str, fn, limit: float, state: dict, course: bool
         if hint: return hint, _describe(t), printed
     return '', '', printed
 
+_REPLACED: dict = {}   # the course's function or class -> (the exercise, the learner's version it replaced after a failed check)
+
 def check(name: str, # the exercise: 'mse_grad', 'lin_grad', 'Lin.bwd', 'Var.__add__', ... (`hint` with a wrong name lists them)
           fn, # your function (for a method such as 'Lin.bwd' or 'Var.__add__': your class)
           limit: float = _LIMIT # seconds each problem may take before it is stopped
@@ -570,16 +572,18 @@ def check(name: str, # the exercise: 'mse_grad', 'lin_grad', 'Lin.bwd', 'Var.__a
         hint = f'there is no exercise called {name!r}; the exercises are: {", ".join(_EX)}'
         print(f'✗ {hint}')
         return Result(name, False, hint, fn)
+    ref, judged, sibling = _course(ex.course), fn, None
+    if ex.method and _is_course(ex, fn) and (s := _REPLACED.get(fn)) and s[0] != name and s[0].split('.')[0] == name.split('.')[0]:
+        sibling, judged = s   # another method of the same class failed its check: judge the learner's class it replaced
     state = _torch_state()
     try:
         _set_torch_state({**state, **_STANDARD})
-        hint, where, printed = _check(ex, name, fn, limit, state)
+        hint, where, printed = _check(ex, name, judged, limit, state)
     except KeyboardInterrupt:
         _set_torch_state(state)
         raise KeyboardInterrupt(f'check({name!r}) was interrupted') from None
     except Exception as e: hint, where, printed = f'the check itself failed ({type(e).__name__}: {_msg(e)})', '', []  # a checker bug must not stop the lesson
     finally: _set_torch_state(state)
-    ref = _course(ex.course)
     go_on = "The lesson goes on with the course's version until yours passes." if ref is not None else \
             f"(This minimlp has no minimlp.{ex.course}, so the lesson goes on with yours.)"
     said = _printed(name, printed)
@@ -596,7 +600,10 @@ def check(name: str, # the exercise: 'mse_grad', 'lin_grad', 'Lin.bwd', 'Var.__a
     else: print(('✗ ' if hint.startswith(name + ' ') else f'✗ {name} is not right yet: ') + hint.replace('\n', '\n  ') +
                 (f'\n  (on {where})' if where else '') + (f'\n  {said}' if said else '') +
                 f"\n  {go_on} Stuck? hint('{name}') gives a hint.")
-    return Result(name, not hint, hint, fn if not hint or ref is None else ref)
+    if sibling: print(f"  (The name {name.split('.')[0]} is the course's version since check('{sibling}') did not pass: this checked yours, "
+                      "as its cell last defined it; the lesson goes on with the course's.)")
+    elif ref is not None and not _is_course(ex, fn): _REPLACED.pop(ref, None) if not hint else _REPLACED.update({ref: (name, fn)})
+    return Result(name, not hint, hint, fn if sibling or not hint or ref is None else ref)
 
 # %% ../nbs/08_exercises.ipynb #d8dfaba5
 _GIVEN: dict = {}   # exercise -> the number of the last hint printed
