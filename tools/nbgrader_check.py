@@ -24,8 +24,9 @@ def say(step: str, ok: bool = True, more: str = '') -> None:
     if not ok: sys.exit(1)
 
 def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
-    "Run `nbgrader args` in the course folder (its nbgrader_config.py applies)."
-    return subprocess.run([sys.executable, '-m', 'nbgrader', *args], cwd=course, capture_output=True, text=True)
+    "Run `nbgrader args` in the course folder (its nbgrader_config.py applies), with this Python's scripts (alembic) on the PATH."
+    env = {**os.environ, 'PATH': os.pathsep.join([os.path.dirname(sys.executable), os.environ.get('PATH', '')])}
+    return subprocess.run([sys.executable, '-m', 'nbgrader', *args], cwd=course, capture_output=True, text=True, env=env)
 
 def tail(r: subprocess.CompletedProcess, n: int = 12) -> str:
     return '\n' + '\n'.join((r.stdout + r.stderr).strip().splitlines()[-n:])
