@@ -24,8 +24,7 @@ def main(argv: list) -> None:
         i = args.index('--nbgrader')
         if i + 1 >= len(args) or args[i + 1].startswith('--'): sys.exit('--nbgrader needs a folder: python tools/make_exercises.py --nbgrader DIR')
         course = Path(args.pop(i + 1)); args.pop(i)
-        try: written = make_nbgrader(nbs, course)
-        except (ValueError, OSError) as e: sys.exit(f'error: {e}')
+        written = make_nbgrader(nbs, course)
         print('\n'.join(f'wrote {p}' for p in written) or 'no lesson has exercises: nothing written')
         print(f'next: cd {course} && nbgrader generate_assignment <lesson> (e.g. {written[0].parent.name if written else "02_backward"})')
     if set(args) - {'--check', '--run'}: sys.exit(__doc__)
@@ -46,4 +45,6 @@ def main(argv: list) -> None:
         written = make_exercises(nbs, dest)
         print('\n'.join(f'wrote {p.relative_to(root)}' for p in written) or f'{dest.relative_to(root)} was already up to date')
 
-if __name__ == '__main__': main(sys.argv[1:])
+if __name__ == '__main__':
+    try: main(sys.argv[1:])
+    except (ValueError, OSError) as e: sys.exit(f'error: {e}')   # a lesson that marks its exercises wrongly, a file that cannot be written

@@ -10,8 +10,8 @@ it does what a teacher does, and checks what should come of it:
   3. nbgrader validate release/<lesson>/<lesson>.ipynb    must fail: the stubs are not the answers
   4. nbgrader validate source/<lesson>/<lesson>.ipynb     must pass: the lesson's own answers
   5. nbgrader autograde <lesson>                          three students: the release untouched, the answers with the first one left
-                                                          as a stub, and all the answers; their scores must be 0, all but one
-                                                          exercise's points, and all the points
+                                                          as a stub, and all the answers; their scores must be 0, more than 0 but
+                                                          less than all the points (if there are two checks or more), and all
 It prints one line per step and exits with status 1 at the first step that fails (2 if nbgrader is missing).
 """
 import argparse, json, os, re, shutil, subprocess, sys, tempfile
@@ -35,10 +35,17 @@ def cells(p: Path) -> list: return json.loads(p.read_text(encoding='utf-8'))['ce
 def text(c: dict) -> str: return ''.join(c['source'])
 def nbg(c: dict) -> dict: return c.get('metadata', {}).get('nbgrader', {})
 
-def answers(source: Path) -> dict:
-    "grade_id -> the source of each solution cell, less the marker lines: what a student who solved it would have."
-    return {nbg(c)['grade_id']: re.sub(r'^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n', '', text(c), flags=re.M)
-            for c in cells(source) if nbg(c).get('solution')}
+_REGION = re.compile(r'^([ \t]*)### BEGIN SOLUTION\n.*?^[ \t]*### END SOLUTION[ \t]*(\n|$)', re.M | re.S)
+
+def answers(source: Path, leave_first: bool = False) -> dict:
+    "grade_id -> each solution cell as a student who solved it has it (the markers gone); `leave_first`: the first answer left as a stub."
+    res, left = {}, not leave_first
+    for c in cells(source):
+        if not nbg(c).get('solution'): continue
+        t = text(c)
+        if not left: t, left = _REGION.sub(r'\1# YOUR CODE HERE\n\1raise NotImplementedError()\n', t, count=1), True
+        res[nbg(c)['grade_id']] = re.sub(r'^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n', '', t, flags=re.M)
+    return res
 
 def submit(course: Path, student: str, lesson: str, release: Path, fill: dict) -> None:
     "Put a submission of `student` in submitted/: the release notebook with the solution cells in `fill` replaced."
@@ -58,12 +65,13 @@ def check_lesson(course: Path, source: Path) -> None:
     rel, src = cells(release), cells(source)
     sols = [c for c in src if nbg(c).get('solution')]
     tests = [c for c in src if nbg(c).get('grade')]
-    rt, by_id = '\n'.join(map(text, rel)), {nbg(c).get('grade_id'): text(c) for c in rel}
+    rt, by_id = '\n'.join(map(text, rel)), {nbg(c).get('grade_id'): {l.strip() for l in text(c).splitlines()} for c in rel}
     leaked = [l.strip() for c in sols for l in text(c).split('### BEGIN SOLUTION\n', 1)[1].split('### END SOLUTION')[0].splitlines()
-              if l.strip() and not l.strip().startswith('#') and l.strip() in by_id.get(nbg(c)['grade_id'], '')]
-    say(f'{lesson}: the release has {len(sols)} stubs with their hints and {len(tests)} graded checks, no solution, no nbdev directive',
-        len(sols) > 0 and len(tests) > 0 and rt.count('raise NotImplementedError()') == sum(text(c).count('### BEGIN SOLUTION') for c in sols)
-        and rt.count("hint('") >= len(sols) and not leaked and 'BEGIN SOLUTION' not in rt and not re.search(r'^#\s*\|', rt, re.M),
+              if l.strip() and not l.strip().startswith('#') and l.strip() in by_id.get(nbg(c)['grade_id'], set())]   # whole lines
+    n = sum(text(c).count('### BEGIN SOLUTION') for c in sols)
+    say(f'{lesson}: the release has {n} stubs with their hints and {len(tests)} graded checks, no solution, no nbdev directive',
+        n > 0 and len(tests) > 0 and rt.count('raise NotImplementedError()') == n
+        and rt.count("hint('") >= n and not leaked and 'BEGIN SOLUTION' not in rt and not re.search(r'^#\s*\|', rt, re.M),
         f'solution lines in the release: {leaked[:3]}' if leaked else '')
     r = nbgrader(course, 'validate', str(release))
     ok = 'VALIDATION FAILED' in r.stdout
@@ -71,11 +79,9 @@ def check_lesson(course: Path, source: Path) -> None:
     r = nbgrader(course, 'validate', str(source))
     ok = 'Success! Your notebook passes all the tests.' in r.stdout
     say(f'{lesson}: nbgrader validate passes on the solutions', ok, '' if ok else tail(r))
-    full = answers(source)
-    first = next(iter(full))
     submit(course, 'stubs', lesson, release, {})
-    submit(course, 'one-left', lesson, release, {g: s for g, s in full.items() if g != first})
-    submit(course, 'right', lesson, release, full)
+    submit(course, 'one-left', lesson, release, answers(source, leave_first=True))
+    submit(course, 'right', lesson, release, answers(source))
     r = nbgrader(course, 'autograde', lesson, '--create', '--force')
     say(f'{lesson}: nbgrader autograde', r.returncode == 0, '' if r.returncode == 0 else tail(r))
     from nbgrader.api import Gradebook
@@ -84,7 +90,8 @@ def check_lesson(course: Path, source: Path) -> None:
         top = gb.find_assignment(lesson).max_score
     points = {nbg(c)['grade_id']: nbg(c)['points'] for c in tests}
     say(f'{lesson}: autograde scores the stubs {scores["stubs"]:g}, one exercise left {scores["one-left"]:g} and the answers '
-        f'{scores["right"]:g} of {top:g}', scores['stubs'] == 0 < scores['one-left'] < scores['right'] == top == sum(points.values()))
+        f'{scores["right"]:g} of {top:g}', scores['stubs'] == 0 and scores['one-left'] < scores['right'] == top == sum(points.values())
+        and (scores['one-left'] > 0 or len(tests) == 1))
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0], allow_abbrev=False)
