@@ -368,11 +368,11 @@ def _bench(a) -> int:
     return 0
 
 def _exercises(a) -> int:
-    from minimlp.exercises import write_exercises
+    from minimlp.handout import write_exercises
     try: files = write_exercises(a.dir, force=a.force)
-    except FileExistsError as e: raise _Abort(str(e)) from None  # it names the file and says to use --force
-    except OSError as e: raise _Abort(f'cannot write the exercise notebooks into {a.dir}: {e}') from None
+    except OSError as e: raise _Abort(str(e)) from None  # one sentence naming the file and the fix (HandoutError), or the system's
     _out(f'wrote {len(files)} exercise notebook{"s" * (len(files) != 1)} to {a.dir}:', *(f'  {f.name}' for f in files), sep='\n')
+    if files.note: _out(files.note)
     lab = f'jupyter lab {shlex.quote(str(a.dir))}'
     _out(f'next: {lab}' if shutil.which('jupyter') else f'next: pip install jupyterlab (jupyter is not installed here), then {lab}')
     return 0
