@@ -138,11 +138,12 @@ def _no_nbdev(src: str) -> str:
     return '\n'.join(l for l in src.splitlines() if not _NBDEV.match(l)).strip('\n')
 
 def _cells(nb: dict):
-    "Yield (index, cell, its source without nbdev lines, the exercise the next check cell names), refusing the old markers and unknown checks."
+    "Yield (index, cell, its source without nbdev lines, the exercise the next check cell names), skipping cells marked lesson_only, refusing the old markers and unknown checks."
     from minimlp.exercises import _EX
     cells = nb['cells']
     for i, c in enumerate(cells):
         src, m = _src(c), _meta(c)
+        if m.get('lesson_only'): continue   # e.g. the note that the lesson shows the answers: not the learner's copy
         where = f'cell {i} ({c.get("id", "no id")})'
         if c['cell_type'] == 'code' and _OLD.search(src):
             raise ValueError(f'{where} marks a solution with ### BEGIN/END lines: mark the cell with the metadata '
