@@ -79,6 +79,6 @@ def sgd_step(params: list[Tensor], # tensors carrying their gradient `.g`
     for p in params: p -= lr * p.g
 
 # %% ../nbs/02_backward.ipynb #a7a2e8de
-# Not used in this lesson: the other checking tools of 11_appendix_checks, exported here too so that
+# For the library, not the lesson: the other checking tools of 11_appendix_checks, so that
 # `from minimlp.backward import cmp` works as well as `from minimlp.checks import cmp`
 from .checks import Cmp, cmp, CmpTable, num_grad, f32_tol
