@@ -49,8 +49,8 @@ class Model(nn.Module):
     @classmethod
     def from_params(cls, w1: Tensor, b1: Tensor, w2: Tensor, b2: Tensor) -> Model:
         "A model holding copies of `w1, b1, w2, b2`, in their dtype and on their device"
-        m = cls(*w1.shape, w2.shape[1], seed=0, dtype=w1.dtype, device=w1.device)  # a private generator: torch's is left alone
-        m.load_state_dict(dict(zip(m.state_dict(), (w1, b1, w2, b2))))  # refuses a tensor of the wrong shape, naming it
+        m = cls(*w1.shape, w2.shape[1], seed=0, dtype=w1.dtype, device=w1.device)  # its own weights are replaced next
+        m.load_state_dict(dict(zip(m.state_dict(), (w1, b1, w2, b2))))  # copy the four tensors in (a wrong shape is refused)
         return m
 
 # %% ../nbs/04_autograd.ipynb #0b6cf121
