@@ -13,6 +13,11 @@ _sigints = []  # the Ctrl-Cs that came while SIGINT was held back
 
 def _record_sigint(signum, frame): _sigints.append(signum)
 
+def _interrupt_once(signum, frame):
+    "The command's Ctrl-C: the first raises `KeyboardInterrupt`; any that follow while it stops are only recorded"
+    signal.signal(signal.SIGINT, _record_sigint)
+    raise KeyboardInterrupt
+
 def _hold_sigint():
     "Record SIGINT instead of raising it; return the handler it replaced, or None if it can't or mustn't be replaced (SIGINT ignored, or not the main thread)"
     try:
@@ -50,7 +55,7 @@ def _import_guarded():
     prev = _hold_sigint()
     try: _import_libs()
     finally:
-        if prev is not None: signal.signal(signal.SIGINT, signal.default_int_handler if prev is _record_sigint else prev)
+        if prev is not None: signal.signal(signal.SIGINT, _interrupt_once if prev is _record_sigint else prev)  # the command's, or the caller's
     if _sigints:
         _sigints.clear()
         raise KeyboardInterrupt
@@ -65,7 +70,9 @@ _help_as_json = False  # `main` sets it when `--json` is among the arguments
 class _Parser(argparse.ArgumentParser):
     "`argparse.ArgumentParser` with no abbreviated options, whose errors raise `_Abort`, and whose help fails like any output that can't be written (and is JSON after `--json`)"
     def __init__(self, *args, **kwargs): super().__init__(*args, allow_abbrev=False, **kwargs)  # `--jso` is not `--json`
-    def error(self, message): raise _Abort(f'{message} (see {self.prog} --help)')
+    def error(self, message):
+        if self.prog == 'minimlp' and '--json' in message: message += ': options come after the command, e.g. minimlp train --json'
+        raise _Abort(f'{message} (see {self.prog} --help)')
     def print_help(self, file=None):  # argparse's own ignores write errors
         if _help_as_json: _out(_json(dict(command=(self.prog.split()[1:] or [None])[0], ok=True, help=self.format_help())), file=file)
         else: _out(self.format_help(), end='', file=file)
@@ -95,8 +102,11 @@ def _threads(s):
 def _folder(s):
     "argparse type: a folder to write into (created if needed), so neither empty nor an existing file"
     if not s.strip(): raise argparse.ArgumentTypeError('is empty: name a folder, e.g. my-work')
-    if Path(s).exists() and not Path(s).is_dir(): raise argparse.ArgumentTypeError(f'{s} is a file, not a folder: name a folder (created if needed)')
-    return Path(s)
+    p = Path(s)
+    if p.exists() and not p.is_dir(): raise argparse.ArgumentTypeError(f'{s} is a file, not a folder: name a folder (created if needed)')
+    if (f := next((q for q in p.parents if q.exists() and not q.is_dir()), None)) is not None:
+        raise argparse.ArgumentTypeError(f'{s} would be inside {f}, which is a file: name a folder (created if needed)')
+    return p
 
 def _device(name):
     "argparse type: a torch device that exists and works on this machine"
@@ -189,11 +199,17 @@ def _say(*args):
     try: print('minimlp:', *args, file=sys.stderr, flush=True)
     except OSError: pass
 
-def _load(path):
-    "`load_mnist(path)`, each of its warnings said on stderr as it comes (so a wait is explained while it lasts), its errors as `_Abort`"
+@contextlib.contextmanager
+def _warnings_said():
+    "Each warning said on stderr as one line `minimlp: ...` as it comes (so a wait is explained while it lasts)"
     with warnings.catch_warnings():
         warnings.simplefilter('always')
         warnings.showwarning = lambda message, *args, **kwargs: _say(message)
+        yield
+
+def _load(path):
+    "`load_mnist(path)`, its warnings said as they come, its errors as `_Abort`"
+    with _warnings_said():
         try: return load_mnist(path)
         except (OSError, ValueError) as e: raise _Abort(f'cannot load the data: {e}') from None  # DataError is a ValueError
 
@@ -317,7 +333,7 @@ def _rows_ce(x, y) -> list:
     loss_ag = F.cross_entropy(out_ag, y)
     loss_ag.backward()
     xa, wa = x.clone().requires_grad_(), [p.clone().requires_grad_() for p in w]
-    F.cross_entropy(model(xa, *wa), y).backward()
+    F.cross_entropy(torch.relu(xa @ wa[0] + wa[1]) @ wa[2] + wa[3], y).backward()  # torch.relu: derivative 0 at 0, as ours
     ag_g, mp, xm, fp = [p.grad for p in wa], [p.clone() for p in w], x.clone(), [p.clone() for p in w]
     return [('CrossEntropy', 'loss', loss, loss_ag), ('CrossEntropy', 'logits', out.g, out_ag.grad),
             *_rows('MLP', _run(MLP, xm, y, mp), loss_ag, mp, ag_g, xm, xa.grad),
@@ -363,7 +379,7 @@ def _check(a) -> int:
 # %% ../nbs/07_cli.ipynb #0fd97e61
 def _bench(a) -> int:
     from minimlp.bench import run_bench, format_report
-    res = run_bench(quick=a.quick, progress=True, device=a.device)  # progress lines on stderr: they don't mix with the report on stdout
+    with _warnings_said(): res = run_bench(quick=a.quick, progress=True, device=a.device)  # progress on stderr, apart from the report
     _out(_json(res) if a.json else format_report(res))
     return 0
 
@@ -381,11 +397,23 @@ def _exercises(a) -> int:
 def _fail(argv:list, msg:str, code:int, prefix:str='error: ') -> int:
     "Say `msg` on stderr (and, if `--json` is in `argv`, as a JSON object on stdout); return `code`"
     _say(prefix + msg)
-    if '--json' in argv:
+    if _wants_json(argv):
         cmd = argv[0] if not argv[0].startswith('-') else None
         try: _out(_json(dict(command=cmd, ok=False, error=msg, exit_status=code)))
         except (_Abort, OSError): pass  # stdout is gone too: the line on stderr is all we can do
     return code
+
+def _wants_json(argv:list) -> bool: return any(a == '--json' or a.startswith('--json=') for a in argv)
+
+class _Terminated(BaseException):  # like KeyboardInterrupt: no `except Exception` on the way may swallow it
+    "SIGTERM or SIGHUP, raised where the command is, so that every `finally` on the way out cleans up (no half-written file)"
+    def __init__(self, signum): super().__init__(signal.Signals(signum).name); self.signum = signum
+
+def _raise_terminated(signum, frame):
+    "The command's SIGTERM and SIGHUP: raise `_Terminated`, once (later signals, Ctrl-C included, are only recorded while it stops)"
+    for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, 'SIGHUP', None)):
+        if sig is not None: signal.signal(sig, _record_sigint)
+    raise _Terminated(signum)
 
 @contextlib.contextmanager
 def _torch_defaults():
@@ -394,7 +422,8 @@ def _torch_defaults():
     dev = torch.get_default_device() if hasattr(torch, 'get_default_device') else torch.device('cpu')  # torch >= 2.3
     torch.set_default_dtype(torch.float32); torch.set_grad_enabled(True)
     if dev.type != 'cpu': torch.set_default_device(None)
-    try: yield
+    try:
+        with torch.inference_mode(False): yield
     finally:
         torch.set_default_dtype(dtype); torch.set_grad_enabled(grad); torch.set_num_threads(threads)
         if dev.type != 'cpu': torch.set_default_device(dev)
@@ -404,8 +433,11 @@ def main(argv:list|None=None, # arguments after `minimlp`, e.g. ['train', '--epo
     "Run the `minimlp` command line"
     global _help_as_json
     argv = sys.argv[1:] if argv is None else list(argv)
-    _help_as_json = '--json' in argv
+    _help_as_json = _wants_json(argv)
     if hasattr(sys.stdout, 'reconfigure'): sys.stdout.reconfigure(errors='backslashreplace')  # an ASCII-only terminal still gets every result
+    if _as_command:  # the process is ours: SIGTERM and SIGHUP end it through the same exits as Ctrl-C
+        for sig in (signal.SIGTERM, getattr(signal, 'SIGHUP', None)):
+            if sig is not None and signal.getsignal(sig) is signal.SIG_DFL: signal.signal(sig, _raise_terminated)
     try:
         _import_guarded()
         p = _parser()
@@ -419,8 +451,18 @@ def main(argv:list|None=None, # arguments after `minimlp`, e.g. ['train', '--epo
         _drop_stdout()
         return 128 + 13  # SIGPIPE
     except (ValueError, OSError) as e: return _fail(argv, str(e), 2)
-    except KeyboardInterrupt: return _fail(argv, 'interrupted', 128 + 2, prefix='')  # SIGINT
+    except KeyboardInterrupt: return _stopped(argv, 'interrupted', signal.SIGINT)
+    except _Terminated as e: return _stopped(argv, 'terminated' if e.signum == signal.SIGTERM else 'hung up', e.signum)
     except SystemExit as e: return e.code  # after --help
+    finally:
+        if _as_command: _hold_sigint()  # done: a Ctrl-C while Python exits can't cut the exit status or the output short
+
+def _stopped(argv:list, what:str, signum:int) -> int:
+    "Say that a signal stopped the command, on a line of its own; exit status 128 + the signal's number"
+    try:
+        if sys.stderr.isatty(): sys.stderr.write('\r\x1b[K')  # the terminal's ^C, or a progress bar caught half-drawn
+    except (OSError, ValueError): pass
+    return _fail(argv, what, 128 + int(signum), prefix='')
 
 if _as_command and __name__ == '__main__':  # `python -m minimlp.cli`
     sys.exit(main())
