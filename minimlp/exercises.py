@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_exercises.ipynb #a0aeff43
 from __future__ import annotations
-import importlib, inspect, io, itertools, linecache, os, re, sys, time, traceback, types, warnings
+import importlib, inspect, io, itertools, linecache, math, os, re, sys, time, traceback, types, warnings
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -49,6 +49,7 @@ class _Exercise:
     says: str = ''        # what the verdict says agrees, when the list of results is long
     shared_scale: bool = False  # compare each result within the tolerance of the problem's largest one (a result that is 0 up to rounding)
     keep: Callable = None # keep(hints) -> the (label, hint) pairs to report, when some mistakes only follow from others
+    zero: tuple = ()      # labels whose right value is 0 up to rounding, which a lesson checks (`_ZERO`)
 
 _EX: dict[str, _Exercise] = {}
 
@@ -98,13 +99,15 @@ def _describe(t) -> str:
     s += ''.join(f', {k[1:]} {v:g}' for k, v in vars(t).items() if k in ('_lr', '_momentum') and v is not None)
     return s + ('' if _dtype(t) == torch.float64 else f', all {str(_dtype(t))[6:]}')
 
-def _tol(dt: torch.dtype) -> float: return 1e-6 if dt == torch.float64 else 1e-4
+_TOL = {torch.float64: 1e-12, torch.float32: 2e-5}   # relative to the largest entry; why these: see the text above
+
+def _tol(dt: torch.dtype) -> float: return _TOL.get(dt, _TOL[torch.float32])
 
 def _close(a: Tensor, r: Tensor, tol: float = 1e-6, scale: float = 0.) -> bool:
     "`a` has the shape of the reference `r` and equals it up to `tol` times r's largest entry (or `scale`, if larger)."
     if a.shape != r.shape: return False
     if not a.numel(): return True
-    return bool((a - r).abs().max() <= tol * max(r.abs().max().item(), scale) + 1e-12)
+    return bool((a - r).abs().max() <= tol * max(r.abs().max().item(), scale, 1e-300))
 
 # %% ../nbs/08_exercises.ipynb #2e987bd4
 def _copies(t, wrt) -> SimpleNamespace:
@@ -442,6 +445,21 @@ def _kind(a: Tensor) -> str:
                                          'and compute in the dtype of the inputs'
     return ''
 
+def _digits(lbl: str, rel: float) -> str:
+    "For a float64 result that agrees with the reference to a few digits only, `rel` being its largest difference relative to the reference's largest entry."
+    return f'{lbl} agrees with autograd to only about {max(1, round(-math.log10(rel)))} significant digits, where float64 gives ' \
+           'about 15 and the lessons compare 12: a constant rounded to ' \
+           'float32 (torch.tensor(1 / N) is float32, and 1/N is exact there only when N is a power of 2), or a small number added ' \
+           '"for safety" (an epsilon such as + 1e-8), costs the other digits; compute in the dtype of the inputs, with nothing added'
+
+_ZERO = 1e-14   # what the lessons assert of a gradient that is 0 up to rounding (float64 leaves about 1e-17 in the checks' problems)
+
+def _not_zero(lbl: str, a: Tensor) -> str:
+    "'' if `a`, a float64 gradient that is 0 up to rounding, is below `_ZERO`, else why it must be."
+    big = a.abs().max().item()
+    return '' if big <= _ZERO else f'{lbl} goes up to {big:.1e}, where it is 0 up to rounding (float64 leaves about 1e-17 here, and ' \
+                                   f'the lesson checks that it stays below {_ZERO:g}): something small was added on the way'
+
 def _compare(ex: _Exercise, name: str, lbl: str, a, r: Tensor, t, scale: float = 0.) -> str:
     "'' if the learner's `a` is right, else what is wrong with it."
     if a is _MISSING: return f'{lbl} was never set: {name} must store it (`{_stored_as(name, lbl)} = ...`)'
@@ -451,8 +469,16 @@ def _compare(ex: _Exercise, name: str, lbl: str, a, r: Tensor, t, scale: float =
                'and compares it with autograd\'s)'
     if not isinstance(a, Tensor): return f'{lbl} is {"None" if a is None else "a " + type(a).__name__}, not a tensor with the shape of {_owner(ex, lbl)}'
     if (k := _kind(a)): return f'{lbl} {k}'
+    if a.requires_grad: return f'{lbl} requires grad: it carries autograd\'s record of how it was computed, from a tensor made with ' \
+                               'requires_grad=True; a gradient worked out by hand needs none, and the lesson compares it with ' \
+                               'test_eq, which refuses such a tensor: make your tensors without requires_grad'
     dt, a = a.dtype, a.detach().to(torch.float64)
-    if lbl == 'the loss' and a.numel() == 1: a = a.reshape(())
+    if lbl == 'the loss' and a.numel() == 1 and a.ndim:
+        ax = f'{a.ndim} ax{"is" if a.ndim == 1 else "es"}'
+        return f'the loss has shape {tuple(a.shape)}: one number, but with {ax}, where the lesson needs a 0-dim tensor, shape () ' + \
+               ('(its value is right), ' if _close(a.reshape(()), r, _tol(want_dt)) else '') + \
+               'as autograd\'s loss is: a .mean() or .sum() with keepdim=True, or a matrix product such as diff.T @ diff, keeps ' \
+               'the axes; take .mean() without keepdim (or .sum() / N), or reshape the result with .reshape(())'
     if not torch.isfinite(a).all(): return f'{lbl} contains NaN or inf (a division by zero? a log of 0?)'
     if a.shape != r.shape: return _shape_hint(ex, lbl, a, r, t)
     if dt in (torch.float16, torch.bfloat16) and dt != want_dt:
@@ -462,8 +488,9 @@ def _compare(ex: _Exercise, name: str, lbl: str, a, r: Tensor, t, scale: float =
         return f'{lbl} is {str(dt)[6:]} but the inputs are {str(want_dt)[6:]}' + (' (its values are right)' if right else '') + \
                ': the lesson needs the result in the dtype of the inputs; a tensor made without dtype= (torch.zeros(n) is float32), ' \
                'a .float() or a .double() changes it, while torch.zeros_like(x) and x.new_zeros(n) keep the dtype of x'
-    if right: return ''
+    if right: return '' if want_dt != torch.float64 or not ex.zero or lbl not in ex.zero else _not_zero(lbl, a)
     d = (a - r).abs()
+    if want_dt == torch.float64 and _close(a, r, 1e-5, scale): return _digits(lbl, d.max().item() / max(r.abs().max().item(), scale))
     return ex.special(lbl, a, r, t) or _from_out(ex, lbl, a, t) or _scale_hint(ex, lbl, a, r, t) or \
         f'{lbl} is wrong at {(d > _tol(want_dt) * r.abs().max()).sum()} of its {r.numel()} entries ' \
         f'(largest difference {d.max():.3g}; the right values go up to {r.abs().max():.3g})'
@@ -499,7 +526,7 @@ def _pre_store(ex, name, t, before, got, ret) -> str:
     return ''
 
 # %% ../nbs/08_exercises.ipynb #cecbccf5
-_PLURAL = {' is ': ' are ', ' has ': ' have ', ' was ': ' were ', ' equals ': ' equal ', ' contains ': ' contain ', ' takes ': ' take ',
+_PLURAL = {' is ': ' are ', ' has ': ' have ', ' was ': ' were ', ' equals ': ' equal ', ' agrees ': ' agree ', ' contains ': ' contain ', ' takes ': ' take ',
            ' lost what it held': ' lost what they held'}
 
 def _merge(hints: list) -> str:
@@ -561,13 +588,19 @@ def _check(ex: _Exercise, name: str, fn, limit: float, state: dict, course: bool
     return '', '', printed
 
 _REPLACED: dict = {}   # the course's function or class -> (the exercise, the learner's version it replaced after a failed check)
+_ALIAS = {'fixed_backward': 'find_the_bug'}   # the name of an exercise's solution function, where it differs from the exercise's
+
+def _exercise(name) -> tuple:
+    "(the exercise's name, its `_Exercise` or None) for `name`, an exercise or the name of its solution function."
+    name = _ALIAS.get(name, name) if isinstance(name, str) else name
+    return name, _EX.get(name) if isinstance(name, str) else None
 
 def check(name: str, # the exercise: 'mse_grad', 'lin_grad', 'Lin.bwd', 'Var.__add__', ... (`hint` with a wrong name lists them)
           fn, # your function (for a method such as 'Lin.bwd' or 'Var.__add__': your class)
           limit: float = _LIMIT # seconds each problem may take before it is stopped
          ) -> Result: # truthy iff right; `.hint` says what is wrong, `.fn` is what to go on with
     "Run `fn` on random problems, compare with torch.autograd and print one verdict; never raises (Ctrl-C stops it)."
-    ex = _EX.get(name)
+    name, ex = _exercise(name)
     if ex is None:
         hint = f'there is no exercise called {name!r}; the exercises are: {", ".join(_EX)}'
         print(f'✗ {hint}')
@@ -612,7 +645,7 @@ def hint(name: str, # the exercise, as in `check`
          n: int | None = None # print hint number n (from 1); default: the one after the last printed
         ) -> None:
     "Print the next hint for exercise `name`: a nudge first, the formula last."
-    ex = _EX.get(name)
+    name, ex = _exercise(name)
     if ex is None: return print(f'there is no exercise called {name!r}; the exercises are: {", ".join(_EX)}')
     i = min(max(n if n is not None else _GIVEN.get(name, 0) + 1, 1), len(ex.hints))
     _GIVEN[name] = i
@@ -660,7 +693,8 @@ def _out_targ(N):
 
 _MSE_KEYS = ['sq', 'diff', 'out']
 _EX['mse_steps'] = _Exercise(
-    'mse_steps(out, targ)', [('a batch of 64', _out_targ(64)), ('a batch of 1', _out_targ(1)), ('a batch of 64 in float32', _f32(_out_targ(64)))],
+    'mse_steps(out, targ)', [('a batch of 64', _out_targ(64)), ('a batch of 1', _out_targ(1)), ('a batch of 10', _out_targ(10)),
+                             ('a batch of 64 in float32', _f32(_out_targ(64)))],
     lambda fn, t: fn(t.out, t.targ), _steps_want(_mse_steps_fwd, 'out', _MSE_KEYS), _steps_got(_MSE_KEYS), 'backward.mse_steps',
     pre=_pre_steps(_MSE_KEYS), factors=lambda t: [_TWO, _n_factor(t, 'out')], owner=lambda lbl: lbl[4:], batch='out', shared_scale=True,
     hints=["Go backwards through the steps: first the gradient of the loss with respect to sq, then diff, then out. Each has the "
@@ -776,7 +810,8 @@ def _mse_special(key='out'):
     return special
 
 _mse_problems = lambda key='out': [('a batch of 64', _mse_problem(64, 1, key)), ('a batch of 1', _mse_problem(1, 1, key)),
-                                   ('several outputs', _mse_problem(64, 3, key)), ('a batch of 64 in float32', _f32(_mse_problem(64, 1, key)))]
+                                   ('a batch of 10', _mse_problem(10, 1, key)), ('several outputs', _mse_problem(64, 3, key)),
+                                   ('a batch of 64 in float32', _f32(_mse_problem(64, 1, key)))]
 _MSE_HINTS = ["Which shape must the gradient have? The shape of out. And out (N, 1) minus targ (N,) would broadcast to (N, N).",
               "Write the loss as a mean of squares, (1/E) sum_i (out_i - targ_i)^2 over the E = targ.numel() targets, and "
               "differentiate one term with respect to its out_i.",
@@ -1258,7 +1293,7 @@ def _ce_steps_special(lbl, a, r, t):
 _EX['ce_steps'] = _Exercise(
     'ce_steps(logits, targ)', _cls_problems('logits'), lambda fn, t: fn(t.logits, t.targ), _steps_want(_ce_steps_fwd, 'logits', _CE_KEYS),
     _steps_got(_CE_KEYS), 'training.ce_steps', pre=_pre_steps(_CE_KEYS), factors=lambda t: [_n_factor(t, 'logits'), _c_factor(t, 'logits')],
-    special=_ce_steps_special, owner=lambda lbl: lbl[4:], batch='logits', shared_scale=True,
+    special=_ce_steps_special, owner=lambda lbl: lbl[4:], batch='logits', shared_scale=True, zero=('dL/dm',),
     hints=["Go backwards: loss, then logp, logs, s, e, shifted, m, and logits last. Each gradient has the shape of its tensor: "
            "(N, C) for logp, e, shifted and logits, (N, 1) for logs, s and m.",
            "loss = -logp[range(N), targ].mean(): only one entry per row of logp matters, each with weight -1/N.",
