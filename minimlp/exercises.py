@@ -45,7 +45,8 @@ class _Exercise:
     special: Callable = lambda lbl, a, r, t: ''  # a spotted classic mistake, or ''
     owner: Callable = None  # label -> the tensor whose shape it must have ('w.g' -> 'w'); default: the label less '.g'
     batch: str = 'inp'    # the tensor whose first axis is the batch
-    forbid: tuple = ()    # more course functions an answer must not call, e.g. ('backward.forward_and_backward',)
+    forbid: tuple = ()    # the course's other versions of the same maths, which an answer must not call ('fast.fast_lin_grad', 'module.Lin.bwd', a class: all its own methods), and torch packages ('torch.optim')
+    judge: str = 'autograd'  # what computes the right answer, for messages
     says: str = ''        # what the verdict says agrees, when the list of results is long
     shared_scale: bool = False  # compare each result within the tolerance of the problem's largest one (a result that is 0 up to rounding)
     keep: Callable = None # keep(hints) -> the (label, hint) pairs to report, when some mistakes only follow from others
@@ -150,6 +151,7 @@ class _Run:
     error: BaseException = None   # what it raised, if anything
     too_long: bool = False        # stopped at the time limit
     called: str = ''              # a function it must not call, e.g. 'torch.autograd.grad'
+    graph: bool = False           # torch recorded a graph of its operations for a backward pass (autograd without its entry points)
     printed: list = field(default_factory=list)   # the lines it printed
     warned: list = field(default_factory=list)    # its warnings, 'UserWarning: ...'
 
@@ -201,20 +203,41 @@ def _course(where: str):
     for part in name.split('.'): obj = getattr(obj, part, None)
     return obj
 
+def _in_minimlp(f) -> bool:
+    "Is `f` a function whose code lies in minimlp's own files (not a learner's function patched onto a course class)?"
+    code = getattr(inspect.unwrap(f), '__code__', None) if callable(f) else None
+    return code is not None and os.path.abspath(code.co_filename).startswith(_minimlp_dir())
+
 def _course_code(where: str, method: str = ''):
     "The code of the course's function (or of `method` of the course's class) at `where`, if it lies in minimlp's files; else None."
     obj = _course(where)
-    f = inspect.unwrap(getattr(obj, method, None) if method else obj) if obj is not None else None
-    code = getattr(f, '__code__', None)
-    return code if code is not None and os.path.abspath(code.co_filename).startswith(_minimlp_dir()) else None
+    f = getattr(obj, method, None) if method else obj
+    return inspect.unwrap(f).__code__ if f is not None and _in_minimlp(f) else None
 
-def _forbidden(ex: _Exercise) -> dict:
-    "{code: what to say} for every function an answer to `ex` must not call."
-    res = _autograd_codes()
+def _codes_of(obj) -> list:
+    "The code of a course function and of the functions nested in it; for a class, of every method it defines itself (not those it inherits)."
+    if isinstance(obj, type):
+        fs = [getattr(v, '__func__', v) for v in vars(obj).values()] + [v.fget for v in vars(obj).values() if isinstance(v, property)]
+        return [c for f in fs if _in_minimlp(f) for c in _nested(inspect.unwrap(f).__code__)]
+    return _nested(inspect.unwrap(obj).__code__) if _in_minimlp(obj) else []
+
+class _Forbidden(dict):
+    "{code: what to say} for the functions an answer must not call, and `dirs`: [(folder, what to say)] for whole packages."
+    dirs: list = []
+
+def _forbidden(ex: _Exercise) -> _Forbidden:
+    "What an answer to `ex` must not call: autograd's entry points, the course's version of the exercise, its other versions of the same maths (`ex.forbid`), and for the update steps torch.optim, their judge."
+    res = _Forbidden(_autograd_codes())
     for where in (ex.course, *ex.forbid):
+        if where.startswith('torch.'):
+            res.dirs = res.dirs + [(os.path.dirname(importlib.import_module(where).__file__) + os.sep, f'{where} ({ex.judge}), the judge here')]
+            continue
         m = ex.method if where == ex.course else ''
-        if (code := _course_code(where, m)):
-            for c in _nested(code): res[c] = f"the course's own version (minimlp.{where}{'.' + m if m else ''})"
+        obj = _course(where)
+        obj = getattr(obj, m, None) if m and obj is not None else obj
+        what = f"the course's own version (minimlp.{where}{'.' + m if m else ''})" if where == ex.course else \
+               f"minimlp.{where}, the course's own version of the same maths"
+        for c in _codes_of(obj) if obj is not None else []: res.setdefault(c, what)
     return res
 
 # %% ../nbs/08_exercises.ipynb #e0333a9b
@@ -227,18 +250,25 @@ def _run(ex: _Exercise, fn, t, limit: float, forbidden: dict, state: dict) -> _R
     def line(frame, event, arg):
         if event == 'line' and time.monotonic() > deadline: raise _TooLong()
         return line
+    dirs = getattr(forbidden, 'dirs', [])
     def trace(frame, event, arg):
         if event != 'call': return None
-        if not run.called and (why := forbidden.get(frame.f_code)): run.called = why
+        if not run.called:
+            why = forbidden.get(frame.f_code) or next((w for d, w in dirs if frame.f_code.co_filename.startswith(d)), None)
+            if why: run.called = why
         return line
+    def pack(x):   # autograd saves a tensor for a backward pass: the learner's code is recording a graph
+        run.graph = True
+        return x
     old = sys.gettrace()
     _set_torch_state(state)
     try:
         with warnings.catch_warnings(record=True) as ws, redirect_stdout(out), redirect_stderr(out):
             warnings.simplefilter('always')
-            sys.settrace(trace)
-            try: run.ret = ex.call(fn, t)
-            finally: sys.settrace(old)
+            with torch.autograd.graph.saved_tensors_hooks(pack, lambda x: x):
+                sys.settrace(trace)
+                try: run.ret = ex.call(fn, t)
+                finally: sys.settrace(old)
         run.warned = list(dict.fromkeys(f'{w.category.__name__}: {(str(w.message).splitlines() or [""])[0][:200]}' for w in ws))
     except _TooLong as e: run.too_long, run.error = True, e
     except KeyboardInterrupt: raise
@@ -544,10 +574,15 @@ def _judge(ex: _Exercise, name: str, fn, t, limit: float, forbidden: dict, state
     want, t = ex.want(t), _fresh(t)
     before = _fresh(t)
     run = _run(ex, fn, t, limit, forbidden, state)
-    if run.called.startswith("the course's"): hint = f'{name} calls {run.called}: write your own (the course\'s is what the lesson ' \
-                                                     'goes on with until yours passes)'
+    if "the course's" in run.called: hint = f'{name} calls {run.called}: write your own (the course\'s is what the lesson ' \
+                                             'goes on with until yours passes)'
+    elif run.called.startswith('torch.optim'): hint = f'{name} calls {run.called}, not a tool: write the step yourself, with ' \
+                                                      'tensor operations on each p and its p.g'
     elif run.called: hint = f'{name} calls {run.called}: the exercise is to work the gradient out yourself, and autograd is the judge ' \
                             'here, not a tool; write it with tensor operations'
+    elif run.graph: hint = f'{name} uses autograd: while it ran, torch recorded its operations for a backward pass (on a tensor that ' \
+                           'requires grad), as .backward(), a grad_fn or autograd\'s engine need; the exercise is to work the gradient ' \
+                           'out yourself, and autograd is the judge here, not a tool: write it with tensor operations on the inputs as given'
     elif run.too_long: hint = f'{name} ran for more than {limit:g} s on one problem and was stopped: an endless loop (a `while` whose ' \
                               f'condition never changes)? The checks take milliseconds{_where(run.error)}'
     elif run.error is not None: hint = _raised(name, run.error)
@@ -623,8 +658,7 @@ def check(name: str, # the exercise: 'mse_grad', 'lin_grad', 'Lin.bwd', 'Var.__a
     if not hint:
         what = ex.says or list(ex.want(ex.problems[0][1](torch.Generator().manual_seed(0))))
         what = what if isinstance(what, str) else ' and '.join(filter(None, [', '.join(what[:-1]), what[-1]]))
-        judge = 'torch.optim.SGD' if ex.course.endswith('_step') else 'autograd'
-        print(f'✓ {name} is right: {what} {"agree" if " and " in what else "agrees"} with {judge} on '
+        print(f'✓ {name} is right: {what} {"agree" if " and " in what else "agrees"} with {ex.judge} on '
               f'{len(ex.problems)} random problems ({"; ".join(d for d, _ in ex.problems)}).' + (f'\n  {said}' if said else ''))
     elif hint == 'not written yet':
         print(f'… {name} is not written yet: write its body (its docstring says what to compute), then run this cell again; '
@@ -1015,7 +1049,7 @@ _SGD_SHAPES = dict(w1=(5, 4), b1=(4,), w2=(4, 1), b2=(1,))
 _EX['sgd_step'] = _Exercise(
     'sgd_step(params, lr)', [('four tensors', _params_problem(_SGD_SHAPES, 0.1)), ('one tensor and lr 0.5', _params_problem(dict(w=(3, 2)), 0.5)),
                              ('four tensors in float32', _f32(_params_problem(_SGD_SHAPES, 0.1)))],
-    _step_call, _step_want, _step_got, 'backward.sgd_step', pre=_pre_step, special=_step_special, batch='w1',
+    _step_call, _step_want, _step_got, 'backward.sgd_step', pre=_pre_step, special=_step_special, batch='w1', judge='torch.optim.SGD',
     says='every tensor after the step', owner=lambda lbl: lbl.replace('buf ', ''),
     hints=["One step downhill: each tensor moves against its gradient .g, by an amount scaled by the learning rate lr.",
            "Change each tensor in place: p = p - ... makes a new tensor and only rebinds the name p, and the caller's tensor stays "
@@ -1055,7 +1089,7 @@ for _v, _s in (('bwd', ''), ('backward', 'self.')):
 _EX['find_the_bug'] = _Exercise(
     'fixed_backward(inp, targ, w1, b1, w2, b2)', _mlp_problems(acts=False), _mlp_call, _mlp_want,
     lambda t, ret: {k: v for k, v in _mlp_got(t, ret).items() if k != 'the loss' or ret is not None},
-    'module.fixed_backward', pre=_pre_mlp, factors=_mlp_factors, special=_mlp_special, forbid=('backward.forward_and_backward',),
+    'module.fixed_backward', pre=_pre_mlp, factors=_mlp_factors, special=_mlp_special,
     says='the .g of inp, w1, b1, w2 and b2',
     hints=["Run check('find_the_bug', buggy_backward): its diagnosis names the gradients that are wrong. Which of them comes "
            "earliest in the backward pass?",
@@ -1313,7 +1347,7 @@ _EX['momentum_step'] = _Exercise(
     [('buffers from earlier steps', _params_problem(_MOM_SHAPES, 0.1, 0.9)),
      ('the first step, buffers of zeros', _params_problem(_MOM_SHAPES, 0.1, 0.9, running=False)),
      ('in float32', _f32(_params_problem(_MOM_SHAPES, 0.1, 0.9)))],
-    _step_call, _step_want, _step_got, 'training.momentum_step', pre=_pre_step, special=_step_special, batch='w1',
+    _step_call, _step_want, _step_got, 'training.momentum_step', pre=_pre_step, special=_step_special, batch='w1', judge='torch.optim.SGD',
     keep=lambda hs: [h for h in hs if h[0].startswith('buf ')] or hs,   # parameters moved by a wrong buffer: the buffer is the mistake
     says='every tensor and buffer after the step', owner=lambda lbl: lbl.replace('buf ', ''),
     hints=["Each parameter keeps a buffer, its running direction: first update the buffer from the gradient, then move the "
@@ -1321,6 +1355,22 @@ _EX['momentum_step'] = _Exercise(
            "Both updates change the tensors in place, the buffer and the parameter: the caller keeps them from one step to the next.",
            "As torch.optim.SGD with momentum (no dampening, no Nesterov): buf becomes momentum * buf + p.g, then p moves by -lr * buf.",
            "for p, buf in zip(params, bufs): buf.mul_(momentum).add_(p.g); p -= lr * buf"])
+
+# %% ../nbs/08_exercises.ipynb #5a3e7c21
+_LIN = ('backward.lin_grad', 'fast.fast_lin_grad', 'fast.fast_wgrad', 'module.Lin.bwd', 'fast.FastLin.bwd')
+_RELU = ('backward.relu_grad', 'fast.fast_relu_grad', 'module.Relu.bwd', 'fast.FastRelu.bwd')
+_CE = ('training.cross_entropy_grad', 'training.CrossEntropy.bwd', 'fast.FastCrossEntropy.bwd', 'training.MLP', 'fast.FastMLP')
+_MLP = ('backward.forward_and_backward', 'module.fixed_backward', 'module.Model', 'fast.fast_forward_and_backward', 'fast.FastModel',
+        'autograd.Model', 'checks.autograd_grads')
+_SAME_MATHS = {   # exercise -> the course's versions of the same maths (its own version is refused anyway, and dropped from these)
+    'lin_grad': _LIN, 'Lin.bwd': _LIN, 'Lin.backward': _LIN, 'Var.__matmul__': _LIN,
+    'relu_grad': _RELU, 'Relu.bwd': _RELU, 'Relu.backward': _RELU, 'Var.relu': _RELU,
+    'mse_grad': ('module.Mse.bwd',), 'mse_steps': ('module.Mse.bwd',), 'Mse.bwd': ('backward.mse_grad',), 'Mse.backward': ('backward.mse_grad',),
+    'cross_entropy_grad': _CE, 'CrossEntropy.bwd': _CE, 'ce_steps': _CE[1:],
+    'forward_and_backward': _MLP, 'find_the_bug': _MLP,
+    'sgd_step': ('training.momentum_step', 'torch.optim'), 'momentum_step': ('torch.optim',)}
+for _n, _f in _SAME_MATHS.items():
+    _EX[_n].forbid = tuple(w for w in _f if w != _EX[_n].course and w != f'{_EX[_n].course}.{_EX[_n].method}')
 
 # %% ../nbs/08_exercises.ipynb #9678e097
 _MOVED = ('LESSONS', 'has_solutions', 'has_stubs', 'relink', 'make_exercise', 'make_exercises', 'write_exercises', 'run_notebook')
