@@ -4,8 +4,8 @@
 
 # %% ../nbs/08_exercises.ipynb #a0aeff43
 from __future__ import annotations
-import importlib, inspect, io, itertools, linecache, math, os, re, sys, time, traceback, types, warnings
-from contextlib import redirect_stderr, redirect_stdout
+import importlib, inspect, io, itertools, linecache, math, os, re, signal, sys, threading, time, traceback, types, warnings
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import SimpleNamespace
@@ -243,12 +243,38 @@ def _forbidden(ex: _Exercise) -> _Forbidden:
 # %% ../nbs/08_exercises.ipynb #e0333a9b
 _LIMIT = 5.0   # seconds one problem may take; the checks take milliseconds
 
+def _alarm_ok() -> bool:
+    "Can the time limit use SIGALRM here: a platform that has it, the main thread, and a handler now that Python can put back?"
+    return hasattr(signal, 'setitimer') and threading.current_thread() is threading.main_thread() and \
+           signal.getsignal(signal.SIGALRM) is not None
+
+@contextmanager
+def _alarm(limit: float, armed: list):
+    "While the block runs and `armed[0]` holds, raise `_TooLong` in it once `limit` seconds have passed (SIGALRM, where `_alarm_ok`; else nothing); the previous handler and timer are put back after."
+    if not _alarm_ok():
+        yield
+        return
+    def ring(signum, frame):
+        if armed[0]:
+            armed[0] = False   # once: the block is being stopped
+            raise _TooLong()
+    handler = signal.signal(signal.SIGALRM, ring)
+    before, start = signal.setitimer(signal.ITIMER_REAL, limit), time.monotonic()
+    try: yield
+    finally:
+        armed[0] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, handler)
+        if before[0] > 0: signal.setitimer(signal.ITIMER_REAL, max(before[0] - (time.monotonic() - start), 1e-3), before[1])
+
 def _run(ex: _Exercise, fn, t, limit: float, forbidden: dict, state: dict) -> _Run:
     "Call `ex.call(fn, t)` under the learner's torch settings `state`, with a time limit, prints caught, and forbidden calls noted."
     run, out = _Run(), io.StringIO()
-    deadline = time.monotonic() + limit
+    deadline, armed = time.monotonic() + limit, [True]   # armed: the learner's code runs and may be stopped
     def line(frame, event, arg):
-        if event == 'line' and time.monotonic() > deadline: raise _TooLong()
+        if event == 'line' and armed[0] and time.monotonic() > deadline:
+            armed[0] = False
+            raise _TooLong()
         return line
     dirs = getattr(forbidden, 'dirs', [])
     def trace(frame, event, arg):
@@ -265,10 +291,12 @@ def _run(ex: _Exercise, fn, t, limit: float, forbidden: dict, state: dict) -> _R
     try:
         with warnings.catch_warnings(record=True) as ws, redirect_stdout(out), redirect_stderr(out):
             warnings.simplefilter('always')
-            with torch.autograd.graph.saved_tensors_hooks(pack, lambda x: x):
+            with torch.autograd.graph.saved_tensors_hooks(pack, lambda x: x), _alarm(limit, armed):
                 sys.settrace(trace)
                 try: run.ret = ex.call(fn, t)
-                finally: sys.settrace(old)
+                finally:
+                    armed[0] = False
+                    sys.settrace(old)
         run.warned = list(dict.fromkeys(f'{w.category.__name__}: {(str(w.message).splitlines() or [""])[0][:200]}' for w in ws))
     except _TooLong as e: run.too_long, run.error = True, e
     except KeyboardInterrupt: raise
@@ -294,7 +322,8 @@ def _torch_or_lib(filename: str) -> bool:
 def _where(e: BaseException) -> str:
     "'\n  in f, line 3: <the line>': the innermost line of the learner's code in `e`'s traceback, or ''."
     frames = traceback.extract_tb(e.__traceback__)[2:]   # drop `_run` and the exercise's `call`
-    if isinstance(e, _TooLong): frames = frames[:-1]     # and the trace function that raised it
+    while isinstance(e, _TooLong) and frames and frames[-1].name in ('line', 'ring') and frames[-1].filename == _run.__code__.co_filename:
+        frames.pop()   # and the trace function or the alarm's handler that stopped it
     mine = [f for f in frames if not _torch_or_lib(f.filename)] or frames
     return f'\n  in {mine[-1].name}, line {mine[-1].lineno}: {mine[-1].line}' if mine and mine[-1].line else ''
 
@@ -584,7 +613,7 @@ def _judge(ex: _Exercise, name: str, fn, t, limit: float, forbidden: dict, state
                            'requires grad), as .backward(), a grad_fn or autograd\'s engine need; the exercise is to work the gradient ' \
                            'out yourself, and autograd is the judge here, not a tool: write it with tensor operations on the inputs as given'
     elif run.too_long: hint = f'{name} ran for more than {limit:g} s on one problem and was stopped: an endless loop (a `while` whose ' \
-                              f'condition never changes)? The checks take milliseconds{_where(run.error)}'
+                              f'condition never changes), or a wait (time.sleep, input())? The checks take milliseconds{_where(run.error)}'
     elif run.error is not None: hint = _raised(name, run.error)
     else:
         got = ex.got(t, run.ret)
