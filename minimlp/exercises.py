@@ -319,13 +319,39 @@ def _torch_or_lib(filename: str) -> bool:
     lib = tuple(os.path.dirname(m.__file__) for m in (torch, os)) + (_minimlp_dir(),)
     return os.path.abspath(filename).startswith(lib)
 
-def _where(e: BaseException) -> str:
-    "'\n  in f, line 3: <the line>': the innermost line of the learner's code in `e`'s traceback, or ''."
+def _mine(e: BaseException):
+    "The innermost frame of the learner's code in `e`'s traceback (a `FrameSummary`), or None."
     frames = traceback.extract_tb(e.__traceback__)[2:]   # drop `_run` and the exercise's `call`
     while isinstance(e, _TooLong) and frames and frames[-1].name in ('line', 'ring') and frames[-1].filename == _run.__code__.co_filename:
         frames.pop()   # and the trace function or the alarm's handler that stopped it
     mine = [f for f in frames if not _torch_or_lib(f.filename)] or frames
-    return f'\n  in {mine[-1].name}, line {mine[-1].lineno}: {mine[-1].line}' if mine and mine[-1].line else ''
+    return mine[-1] if mine else None
+
+def _where(e: BaseException) -> str:
+    "'\n  in f, line 3: <the line>': the innermost line of the learner's code in `e`'s traceback, or ''."
+    f = _mine(e)
+    return f'\n  in {f.name}, line {f.lineno}: {f.line}' if f and f.line else ''
+
+def _shapes_say(e: BaseException) -> str:
+    "For torch's shape errors: what the shapes in the learner's line say (a factor to transpose, a sum that dropped its axis, a one_hot without num_classes), or ''."
+    if not isinstance(e, RuntimeError): return ''
+    msg, line = _msg(e), getattr(_mine(e), 'line', '') or ''
+    if (m := re.search(r'mat1 and mat2 shapes cannot be multiplied \((\d+)x(\d+) and (\d+)x(\d+)\)', msg)):
+        a, b, c, d = map(int, m.groups())
+        ops = re.search(r'([\w.\[\]]+)\s*@\s*([\w.\[\]]+)', line)
+        x, y = ops.groups() if ops else ('the first factor', 'the second factor')
+        fix = f'{y} fits once transposed ({y}.T is ({d}, {c}))' if b == d else f'{x} fits once transposed ({x}.T is ({b}, {a}))' \
+              if a == c else 'neither fits transposed: which tensors does this product need?'
+        return f'\n  A matrix product (A, B) @ (C, D) needs B == C, and here {x} is ({a}, {b}) and {y} ({c}, {d}): {fix}. The shapes ' \
+               'fix the order: each gradient has the shape of its tensor (inp.g of inp, w.g of w).'
+    if 'must match the size of tensor' not in msg: return ''
+    if re.search(r'one_hot\(\s*[\w.\[\]]+\s*\)', line):
+        return '\n  F.one_hot(targ) without num_classes makes max(targ) + 1 columns, which need not be the number of classes C: ' \
+               'give it num_classes=C (F.one_hot(targ, C)).'
+    if re.search(r'\.(sum|mean|amax|logsumexp)\((?![^()]*keepdim)[^()]*\)', line):
+        return '\n  A sum (or mean) over an axis drops that axis: .sum(-1) of an (N, C) tensor is (N,), which lines up with the ' \
+               'columns of an (N, C) tensor, not its rows; keepdim=True keeps it as (N, 1), which broadcasts over the columns.'
+    return ''
 
 def _not_written(e: BaseException) -> bool:
     "Is `e` a stub's NotImplementedError (the learner's own code raised it, with no message or the stub's), not one of torch's?"
@@ -339,7 +365,7 @@ def _raised(name: str, e: BaseException) -> str:
     if isinstance(e, SystemExit): return f'{name} called sys.exit() (or exit()), which would stop the lesson: return or store the result instead'
     if (hint := _unset_g(e) or _self_or_arg(name, e) or _no_acts(name, e)): return hint
     msg = _msg(e)
-    return f'{name} raised {type(e).__name__}' + (f': {msg}' if msg else '') + _where(e)
+    return f'{name} raised {type(e).__name__}' + (f': {msg}' if msg else '') + _where(e) + _shapes_say(e)
 
 def _no_acts(name: str, e: BaseException) -> str:
     "'' unless a `forward_and_backward` without the `acts` argument was called with it."
@@ -455,6 +481,14 @@ def _owner(ex: _Exercise, lbl: str) -> str:
     if lbl.endswith('.g'): return re.sub(r"acts\['(\w+)'\]", r'\1', lbl[:-2])
     return ex.batch
 
+def _dropper(src: str) -> str:
+    "What in the learner's source `src` dropped an axis of size 1, as best the source tells."
+    for pat, what in ((r'\.squeeze\(\s*\)', 'squeeze() drops it'), (r'\.(view|reshape)\(\s*targ\.shape\s*\)|\.(view|reshape)_as\(\s*targ\s*\)',
+                       "reshaping to targ's shape drops it (targ has one axis less)"), (r'\[\s*:\s*,\s*0\s*\]', 'indexing with [:, 0] drops it'),
+                      (r'\.squeeze\(', 'squeeze() drops it'), (r'\.sum\((?![^()]*keepdim)', 'a sum without keepdim=True drops it')):
+        if re.search(pat, src): return what
+    return 'a sum without keepdim=True drops it, and so do squeeze(), indexing such as [:, 0] and reshaping to the shape of targ'
+
 def _shape_hint(ex: _Exercise, lbl: str, a: Tensor, r: Tensor, t) -> str:
     "What a wrong shape says about the mistake: a transpose, the wrong axis, a lost batch axis..."
     if (s := ex.special(lbl, a, r, t)): return s
@@ -463,8 +497,16 @@ def _shape_hint(ex: _Exercise, lbl: str, a: Tensor, r: Tensor, t) -> str:
     if lbl == 'the loss': return f'the loss has shape {sa} but should be a single number: take the mean over every entry'
     has = f'{lbl} has shape {sa} but {owner} has shape {sr}'
     if a.ndim == 2 and r.ndim == 2 and sa == sr[::-1]: return f'{has}: you computed its transpose'
+    src = getattr(t, '_src', '')
+    if a.ndim == 0 and re.search(r'\.mean\(\s*\)', src):
+        return f'{lbl} is a single number but {owner} has shape {sr}: .mean() averages over every entry, down to one number, as the ' \
+               f'loss does; its gradient keeps one entry per entry of {owner}, each with the mean\'s factor: divide by the count instead'
     if a.ndim == 0: return f'{lbl} is a single number but {owner} has shape {sr}: you summed over every axis' + \
                            (' (sum over the batch only: axis 0)' if r.ndim == 1 else '')
+    if r.ndim == 2 and sa == sr[1:] and sr[0] == N > 1:
+        how = '.mean(0)' if re.search(r'\.mean\(\s*(dim\s*=\s*)?0\s*\)', src) else 'a reduction over axis 0'
+        return f'{has}: one value per column, where {owner} has one row per sample: {how} took the batch axis away, and each sample ' \
+               'keeps its own row of the gradient' + ('; the mean\'s 1/N is a division by N' if how == '.mean(0)' else '')
     if r.ndim == 1 and sa == (N,) and sr != (N,): return f'{lbl} has shape {sa}, one value per sample, but {owner} has shape {sr}: ' \
                                                           'you summed over the wrong axis (sum over the batch, axis 0)'
     if sa == (N, *sr): return f'{has}: one row per sample; {owner} is used by every row, so its gradient is the sum of the rows: ' + \
@@ -472,8 +514,8 @@ def _shape_hint(ex: _Exercise, lbl: str, a: Tensor, r: Tensor, t) -> str:
     if a.numel() == r.numel() and _close(a.reshape(sr), r):
         fix = ': with a batch of one, squeeze() drops the batch axis too (squeeze(-1) drops only the last one)' if N == 1 and a.ndim < r.ndim \
               else ': an extra axis of size 1 in front; did you sum with keepdim=True?' if sa == (1, *sr) \
-              else f': an axis of size 1 is missing (a sum without keepdim=True drops it, and so does indexing such as [:, 0]); give it ' \
-                   f'the shape of {owner}' if a.ndim + 1 == r.ndim and 1 in sr \
+              else f': an axis of size 1 is missing: {_dropper(src)}; give it the shape of {owner} (.view_as({owner}))' \
+                   if a.ndim + 1 == r.ndim and 1 in sr \
               else f': an extra axis of size 1 at the end (unsqueeze(-1) or [:, None] fits one output only); give it the shape of {owner} ' \
                    f'with .view_as({owner})' if sa == (*sr, 1) else f': give it the shape of {owner} with .view_as({owner})'
         return f'{has}; the values are right, only the shape is off' + fix
@@ -549,6 +591,8 @@ def _compare(ex: _Exercise, name: str, lbl: str, a, r: Tensor, t, scale: float =
                'a .float() or a .double() changes it, while torch.zeros_like(x) and x.new_zeros(n) keep the dtype of x'
     if right: return '' if want_dt != torch.float64 or not ex.zero or lbl not in ex.zero else _not_zero(lbl, a)
     d = (a - r).abs()
+    if '//' in getattr(t, '_src', '') and a.numel() > 1 and a.any() and bool((a == a.round()).all()) and not bool((r == r.round()).all()):
+        return f'{lbl} holds whole numbers only: `//` rounds down to a whole number, on floats too (-0.3 // 64 is -1.0); divide with /'
     if want_dt == torch.float64 and _close(a, r, 1e-5, scale): return _digits(lbl, d.max().item() / max(r.abs().max().item(), scale))
     return ex.special(lbl, a, r, t) or _from_out(ex, lbl, a, t) or _scale_hint(ex, lbl, a, r, t) or \
         f'{lbl} is wrong at {(d > _tol(want_dt) * r.abs().max()).sum()} of its {r.numel()} entries ' \
@@ -585,7 +629,7 @@ def _pre_store(ex, name, t, before, got, ret) -> str:
     return ''
 
 # %% ../nbs/08_exercises.ipynb #cecbccf5
-_PLURAL = {' is ': ' are ', ' has ': ' have ', ' was ': ' were ', ' equals ': ' equal ', ' agrees ': ' agree ', ' contains ': ' contain ', ' takes ': ' take ',
+_PLURAL = {' has the sign flipped: it is minus the right value': ' have the sign flipped: they are minus the right values', ' is ': ' are ', ' has ': ' have ', ' was ': ' were ', ' equals ': ' equal ', ' agrees ': ' agree ', ' contains ': ' contain ', ' takes ': ' take ',
            ' lost what it held': ' lost what they held'}
 
 def _merge(hints: list) -> str:
@@ -598,9 +642,21 @@ def _merge(hints: list) -> str:
         lines.append(' and '.join(filter(None, [', '.join(lbls[:-1]), lbls[-1]])) + rest)
     return '\n'.join(lines)
 
-def _judge(ex: _Exercise, name: str, fn, t, limit: float, forbidden: dict, state: dict) -> tuple:
-    "('', run) if `fn` is right on problem `t`, else (what is wrong, run)."
+def _source(fn) -> str:
+    "The source of the learner's function, or of the methods their class defines; '' where Python cannot find it (the hints that read it then say less)."
+    try: return inspect.getsource(fn)
+    except (OSError, TypeError): pass
+    if not isinstance(fn, type): return ''
+    res = []
+    for v in vars(fn).values():
+        try: res.append(inspect.getsource(v))
+        except (OSError, TypeError): pass
+    return '\n'.join(res)
+
+def _judge(ex: _Exercise, name: str, fn, t, limit: float, forbidden: dict, state: dict, src: str = '') -> tuple:
+    "('', run) if `fn` is right on problem `t`, else (what is wrong, run). `src`: the learner's source, which some hints read (`t._src`)."
     want, t = ex.want(t), _fresh(t)
+    t._src = src
     before = _fresh(t)
     run = _run(ex, fn, t, limit, forbidden, state)
     if "the course's" in run.called: hint = f'{name} calls {run.called}: write your own (the course\'s is what the lesson ' \
@@ -643,10 +699,11 @@ def _check(ex: _Exercise, name: str, fn, limit: float, state: dict, course: bool
     if ex.method and not isinstance(fn, type): return f'check({name!r}, ...) needs your class (e.g. {name.split(".")[0]}), got a {type(fn).__name__}', '', []
     if not course and _is_course(ex, fn): return f'{name}: this is the course\'s version, not yours: re-run your definition cell first ' \
                                                  f'(the cell with your {name.split(".")[0]}), then this one', '', []
-    forbidden, printed = _autograd_codes() if course else _forbidden(ex), []
+    own = vars(fn).get(ex.method) or vars(fn).get('backward') if ex.method else None   # a class: the method the learner writes, if it defines it
+    forbidden, printed, src = _autograd_codes() if course else _forbidden(ex), [], _source(own or fn)
     for i, (_, make) in enumerate(ex.problems):
         t = make(torch.Generator().manual_seed(i))
-        hint, run = _judge(ex, name, fn, t, limit, forbidden, state)
+        hint, run = _judge(ex, name, fn, t, limit, forbidden, state, src)
         printed += run.printed
         if hint: return hint, _describe(t), printed
     return '', '', printed
@@ -869,6 +926,9 @@ def _mse_special(key='out'):
                    f'tensors of the same shape ({key} - targ.view_as({key}))'
         if sa == sr and _close(a, 2 * x / t.targ.numel()):
             return f'{lbl} is 2 {key} / E: the targets are missing; the derivative of ({key} - targ)² keeps the difference'
+        if key == 'inp' and sa == sr and _close(a, r * _mse_loss(key)(_copies(t, []))):
+            return f'{lbl} is the right gradient times the loss itself (the value the layer returned): the backward pass starts at ' \
+                   'the loss, whose gradient with respect to itself is 1, so nothing multiplies the MSE\'s gradient'
         return ''
     return special
 
@@ -946,12 +1006,13 @@ def _pre_mlp(ex, name, t, before, got, ret):
     return ''
 
 def _mlp_by_hand(t, mask) -> dict:
-    "The gradients with the ReLU's mask `mask(l1)` (for diagnoses only: the judge is autograd)."
+    "The gradients with the ReLU's mask `mask(l1, l2.g)` (for diagnoses only: the judge is autograd)."
     c = _copies(t, [])
     l1 = c.inp @ c.w1 + c.b1
     out = l1.clamp_min(0) @ c.w2 + c.b2
     og = 2 * (out - c.targ.reshape(out.shape)) / c.targ.numel()
-    l1g = mask(l1).double() * (og @ c.w2.T)
+    l2g = og @ c.w2.T
+    l1g = mask(l1, l2g).double() * l2g
     return {'inp.g': l1g @ c.w1.T, 'w1.g': c.inp.T @ l1g, 'b1.g': l1g.sum(0), "acts['l1'].g": l1g}
 
 def _mlp_factors(t):
@@ -969,11 +1030,14 @@ def _mlp_special(lbl, a, r, t):
                 return f'the loss is {what} (shape {tuple(a.shape)}): return the loss itself, the mean squared error of out and targ, a single number'
         return ''
     if lbl in ('inp.g', 'w1.g', 'b1.g', "acts['l1'].g"):
-        if _close(a, _mlp_by_hand(t, lambda l1: torch.ones_like(l1))[lbl]):
+        if _close(a, _mlp_by_hand(t, lambda l1, l2g: torch.ones_like(l1))[lbl]):
             return f'{lbl} is what you get without the ReLU\'s step: l1.g must be l2.g only where l1 > 0, (l1 > 0).float() * l2.g ' \
                    '(did you skip relu_grad?)'
-        if _close(a, _mlp_by_hand(t, lambda l1: l1 >= 0)[lbl]):
+        if _close(a, _mlp_by_hand(t, lambda l1, l2g: l1 >= 0)[lbl]):
             return f'{lbl} takes the ReLU\'s gradient where l1 is exactly 0 (its kink) too: the mask is l1 > 0, not l1 >= 0'
+        if _close(a, _mlp_by_hand(t, lambda l1, l2g: l2g > 0)[lbl]):
+            return f'{lbl} takes the ReLU\'s mask from l2.g, the gradient coming in: the mask comes from the ReLU\'s input, l1 > 0, ' \
+                   'whatever the sign of the gradient'
     return ''
 
 _EX['forward_and_backward'] = _Exercise(
@@ -1130,11 +1194,11 @@ _EX['find_the_bug'] = _Exercise(
 
 # %% ../nbs/08_exercises.ipynb #f0551f77
 def _var_problem(op, shapes: dict, preset=True, kink=False, same=False):
-    "Data for `self` (and `o`), the parents' .g before the backward (P_: random if `preset`, else zeros), and out.g (G) shaped like op's result."
+    "Data for `self` (and `other`), the parents' .g before the backward (P_: random if `preset`, else zeros), and out.g (G) shaped like op's result."
     def make(g):
         d = {k: _randn(g, *s) for k, s in shapes.items()}
         if kink: d['self'].view(-1)[::5] = 0.   # exact zeros: the ReLU's kink
-        out = op(d['self'], d['self'] if same else d.get('o'))
+        out = op(d['self'], d['self'] if same else d.get('other'))
         d.update({f'P_{k}': _randn(g, *s) if preset else torch.zeros(s, dtype=torch.float64) for k, s in shapes.items()})
         return SimpleNamespace(**d, G=_randn(g, *out.shape), _same=same)
     return make
@@ -1142,9 +1206,9 @@ def _var_problem(op, shapes: dict, preset=True, kink=False, same=False):
 def _var_call(op):
     def call(cls, t):
         a = cls(t.self)
-        b = a if t._same else cls(t.o) if hasattr(t, 'o') else None
+        b = a if t._same else cls(t.other) if hasattr(t, 'other') else None
         t._vars, a.g = (a, b), t.P_self
-        if b is not None and not t._same: b.g = t.P_o
+        if b is not None and not t._same: b.g = t.P_other
         out = op(a, b)
         t._out = out
         if not callable(getattr(out, '_backward', None)): return
@@ -1154,18 +1218,18 @@ def _var_call(op):
 
 def _var_want(op):
     def want(t):
-        names = ['self'] + (['o'] if hasattr(t, 'o') and not t._same else [])
-        loss = lambda c: (op(c.self, c.self if c._same else getattr(c, 'o', None)) * c.G).sum()
+        names = ['self'] + (['other'] if hasattr(t, 'other') and not t._same else [])
+        loss = lambda c: (op(c.self, c.self if c._same else getattr(c, 'other', None)) * c.G).sum()
         _, g, _ = _grads(loss, names, t)
         c = _copies(t, [])
-        return {'out.data': op(c.self, c.self if t._same else getattr(c, 'o', None)), **{f'{k}.g': g[k] for k in names}}
+        return {'out.data': op(c.self, c.self if t._same else getattr(c, 'other', None)), **{f'{k}.g': g[k] for k in names}}
     return want
 
 def _var_got(t, ret):
     "The parents' .g less what they held before (so a preset that was replaced shows), and out.data."
     a, b = t._vars
     res = {'out.data': getattr(t._out, 'data', _MISSING)}
-    for k, v in (('self', a), ('o', b if not t._same else None)):
+    for k, v in (('self', a), ('other', b if not t._same else None)):
         if v is None: continue
         g = getattr(v, 'g', None)
         if not isinstance(g, Tensor): res[f'{k}.g'] = _MISSING if g is None else g
@@ -1182,7 +1246,7 @@ def _pre_var(ex, name, t, before, got, ret):
               else f'a {type(t._out).__name__}, not a Var'
         return f'{name} returned {got}: ' \
                f'{op} must return a new Var whose _backward is a closure that reads out.g and adds to its parents\' .g'
-    for k in ('self', 'o'):
+    for k in ('self', 'other'):
         if hasattr(t, k) and not torch.equal(getattr(t, k), getattr(before, k)):
             return f'{name} changed the data of {k} in place: _backward sets gradients only'
     if not torch.equal(t.G, before.G):
@@ -1193,50 +1257,73 @@ def _pre_var(ex, name, t, before, got, ret):
                        f'to each parent\'s .g'
     return ''
 
-def _var_special(relu=False):
+def _g_for_data(op: str, lbl: str, a: Tensor, t) -> str:
+    "'' unless `a`, a parent's contribution in `@` or `relu`, was computed from a parent's .g (its preset, or the other parent's updated .g) where its .data belongs."
+    G, Ps = t.G.double(), t.P_self.double()
+    if op == 'relu':
+        return f'{lbl} takes its mask from self.g, a gradient: the ReLU\'s mask comes from the values of its input, self.data > 0' \
+               if _close(a, (Ps > 0).double() * G) else ''
+    Po, x, y = t.P_other.double(), t.self.double(), t.other.double()
+    right_s, right_o = G @ y.T, x.T @ G
+    if lbl == 'self.g' and any(_close(a, G @ p.T) for p in (Po, Po + right_o, Po + Ps.T @ G)): k, v = 'other', 'self.g'
+    elif lbl == 'other.g' and any(_close(a, p.T @ G) for p in (Ps, Ps + right_s, Ps + G @ Po.T)): k, v = 'self', 'other.g'
+    else: return ''
+    return f'{lbl} is computed from {k}.g where {k}.data belongs: {v.split(".")[0]}\'s contribution through self @ other is out.g ' \
+           f'times the value of the other factor ({k}.data); {k}.g holds a gradient'
+
+def _var_special(op=''):
+    "The classic mistakes in the `_backward` of `op` ('add', 'mm' or 'relu')."
     def special(lbl, a, r, t):
         if lbl == 'out.data': return ''
         k = lbl[:-2]
         P = getattr(t, f'P_{k}')
+        if a.shape == r.shape and not a.any() and r.any():
+            return f'{lbl} is as it was before the backward: _backward added nothing to it; {k} is a parent of out too, so add ' \
+                   f'its contribution to {lbl}'
         if P.any() and a.shape == r.shape and _close(a + P, r):
             return f'{lbl} lost what it held before: _backward must add its contribution to the parents\' .g (a Var used ' \
                    'twice gets one from each use), not replace it'
         if t._same and _close(a, r / 2):
             return f'{lbl} got one contribution where self + self makes two: add to .g (self.g = self.g + ...), do not set it'
-        return _relu_special('self', 'self.data')(lbl, a, r, t) if relu else ''
+        N = t.self.shape[0]
+        if op == 'add' and k == 'other' and t.other.ndim < t.self.ndim and N > 1 and _close(a, r / N):
+            return f'{lbl} is 1/{N} of the right value: out.g was averaged over the rows (mean(0)) where a bias added to every row ' \
+                   'gets the sum of their contributions (sum(0))'
+        if op in ('mm', 'relu') and a.shape == r.shape and (h := _g_for_data(op, lbl, a, t)): return h
+        return _relu_special('self', 'self.data')(lbl, a, r, t) if op == 'relu' else ''
     return special
 
-def _var_ex(opname: str, op, problems: list, hints: list, relu=False) -> _Exercise:
+def _var_ex(opname: str, op, problems: list, hints: list, kind: str) -> _Exercise:
     def call(cls, t):
         t._before = {k: v.clone() for k, v in vars(t).items() if k.startswith('P_')}
         return _var_call(op)(cls, t)
     return _Exercise(f'Var.{opname}', problems, call, _var_want(op), _var_got, 'autograd.Var', method=opname, pre=_pre_var,
-                     special=_var_special(relu), batch='self', says="out.data and the parents' .g",
+                     special=_var_special(kind), batch='self', says="out.data and the parents' .g",
                      owner=lambda lbl: 'out' if lbl == 'out.data' else lbl[:-2], hints=hints)
 
 _add = lambda a, b: a + b
-_ADD = dict(self=(64, 3), o=(64, 3))
-_BIAS = dict(self=(64, 3), o=(3,))
+_ADD = dict(self=(64, 3), other=(64, 3))
+_BIAS = dict(self=(64, 3), other=(3,))
 _EX['Var.__add__'] = _var_ex('__add__', _add,
     [('two (64, 3)', _var_problem(_add, _ADD, True)), ('a bias (3,) added to (64, 3)', _var_problem(_add, _BIAS, True)),
      ('self + self, .g zeros', _var_problem(_add, dict(self=(5, 3)), False, same=True)),
-     ('a bias added to one row, .g zeros', _var_problem(_add, dict(self=(1, 3), o=(3,)), False)),
+     ('a bias added to one row, .g zeros', _var_problem(_add, dict(self=(1, 3), other=(3,)), False)),
      ('a bias in float32', _f32(_var_problem(_add, _BIAS, True)))],
-    ["out = self + o: by how much does out change when an entry of self (or of o) changes a little? _backward adds out.g times "
+    ["out = self + other: by how much does out change when an entry of self (or of other) changes a little? _backward adds out.g times "
      "that to each parent's .g.",
      "Add, do not replace: a Var used twice (self + self) gets a contribution from each use, so _backward adds to what .g holds.",
-     "A bias o of shape (n,) was broadcast over the N rows of self: its gradient sums out.g over those rows, back to the shape (n,).",
-     "self.g += out.g; o.g += out.g, or out.g.sum(0) when o.data has one axis less than out.g"])
+     "A bias other of shape (n,) was broadcast over the N rows of self: its gradient sums out.g over those rows, back to the shape (n,).",
+     "self.g += out.g; other.g += out.g, or out.g.sum(0) when other.data has one axis less than out.g"], 'add')
 
 _mm = lambda a, b: a @ b
 _EX['Var.__matmul__'] = _var_ex('__matmul__', _mm,
-    [('(64, 5) @ (5, 3)', _var_problem(_mm, dict(self=(64, 5), o=(5, 3)), True)),
-     ('(1, 5) @ (5, 3), .g zeros', _var_problem(_mm, dict(self=(1, 5), o=(5, 3)), False)),
-     ('(64, 5) @ (5, 1)', _var_problem(_mm, dict(self=(64, 5), o=(5, 1)), True)),
-     ('in float32', _f32(_var_problem(_mm, dict(self=(64, 5), o=(5, 3)), True)))],
-    ["The same maths as lin_grad without the bias: which shapes must the contributions to self.g and o.g have?",
+    [('(64, 5) @ (5, 3)', _var_problem(_mm, dict(self=(64, 5), other=(5, 3)), True)),
+     ('(1, 5) @ (5, 3), .g zeros', _var_problem(_mm, dict(self=(1, 5), other=(5, 3)), False)),
+     ('(64, 5) @ (5, 1)', _var_problem(_mm, dict(self=(64, 5), other=(5, 1)), True)),
+     ('in float32', _f32(_var_problem(_mm, dict(self=(64, 5), other=(5, 3)), True)))],
+    ["The same maths as lin_grad without the bias: which shapes must the contributions to self.g and other.g have?",
      "Add each contribution to what the parent's .g holds: a Var used twice gets one from each use.",
-     "self.g += out.g @ o.data.T; o.g += self.data.T @ out.g"])
+     "self.g += out.g @ other.data.T; other.g += self.data.T @ out.g"], 'mm')
 
 _relu_op = lambda a, b: a.relu() if not isinstance(a, Tensor) else torch.relu(a)
 _EX['Var.relu'] = _var_ex('relu', _relu_op,
@@ -1245,7 +1332,7 @@ _EX['Var.relu'] = _var_ex('relu', _relu_op,
      ('in float32', _f32(_var_problem(_relu_op, dict(self=(64, 4)), True, kink=True)))],
     ["As in relu_grad: the parent's .g gets out.g where its data is > 0, and 0 elsewhere (exactly at 0 too).",
      "Add it to what self.g holds.",
-     "self.g += (self.data > 0).to(out.g.dtype) * out.g"], relu=True)
+     "self.g += (self.data > 0).to(out.g.dtype) * out.g"], 'relu')
 
 # %% ../nbs/08_exercises.ipynb #77e19f03
 def _cls_problem(N, c, key='inp', log=False):
@@ -1266,6 +1353,7 @@ def _onehot(t, key='inp'): return F.one_hot(t.targ, getattr(t, key).shape[1]).do
 def _ce_special(key='inp'):
     "The softmax over the wrong axis or not normalised, log_softmax for softmax, the targets forgotten or subtracted as numbers."
     def special(lbl, a, r, t):
+        if (h := _one_hot_columns(lbl, a, t, key)): return h
         x, N, oh = getattr(t, key).double(), len(t.targ), _onehot(t, key)
         if _close(a, (x.softmax(0) - oh) / N): return f'{lbl} uses a softmax over the wrong axis: each sample\'s probabilities ' \
                                                      'must sum to 1, so normalise over the classes (dim=-1)'
@@ -1282,9 +1370,18 @@ def _ce_special(key='inp'):
         return ''
     return special
 
+def _one_hot_columns(lbl: str, a: Tensor, t, key: str) -> str:
+    "'' unless `a` has max(targ) + 1 columns where the logits have C: F.one_hot without num_classes."
+    C, k = getattr(t, key).shape[1], int(t.targ.max()) + 1
+    if a.ndim == 2 and a.shape[0] == len(t.targ) and a.shape[1] == k != C:
+        return f'{lbl} has {k} columns but {key} has {C}: F.one_hot(targ) without num_classes makes max(targ) + 1 columns (here {k}); ' \
+               f'give it num_classes=C, the number of classes ({key}.shape[1])'
+    return ''
+
 def _nll_special(key='logp'):
-    "-1/N everywhere, or at whole columns, instead of one entry per row."
+    "-1/N everywhere, or at whole columns, instead of one entry per row; one_hot without num_classes."
     def special(lbl, a, r, t):
+        if (h := _one_hot_columns(lbl, a, t, key)): return h
         x, N = getattr(t, key), len(t.targ)
         if _close(a, torch.full_like(x, -1 / N, dtype=torch.float64)): return f'{lbl} is -1/N at every entry: the loss reads only ' \
                                                        'the target entry of each row, so every other entry gets 0 (a one-hot row)'
@@ -1315,6 +1412,8 @@ def _lsm_problem(N, c):
 def _lsm_special(lbl, a, r, t):
     "The sum over the classes forgotten, or taken over the wrong axis, or over everything."
     sm, g = t.x.double().softmax(-1), t.g.double()
+    if _close(a, g - sm): return f'{lbl} is g - softmax(x): the softmax term is weighted by the sum of g over the classes of its row, ' \
+                                 'softmax(x) * g.sum(-1, keepdim=True); every log-probability of a row depends on every logit of it'
     if _close(a, g - sm * g): return f'{lbl} misses a term: every log-probability depends on every logit, so subtract ' \
                                      'softmax(x) times the sum of g over the classes'
     if _close(a, g - sm * g.sum(0, keepdim=True)): return f'{lbl} sums g over the wrong axis: sum over the classes of each sample (dim=-1)'
@@ -1349,14 +1448,42 @@ def _ce_steps_fwd(c):
 
 _CE_KEYS = ['logp', 'logs', 's', 'e', 'shifted', 'm', 'logits']
 def _ce_steps_special(lbl, a, r, t):
+    "The classic slips of each step: a division where the chain rule multiplies, a sum over the whole batch, a path of shifted forgotten..."
     if lbl == 'dL/dlogp': return _nll_special('logits')(lbl, a, r, t)
     if lbl == 'dL/dlogits': return _ce_special('logits')(lbl, a, r, t)
+    mid, g = _ce_steps_fwd(_copies(t, []))[1], _steps_want(_ce_steps_fwd, 'logits', _CE_KEYS)(t)
+    e, s, d = mid['e'], mid['s'], lambda k: g[f'dL/d{k}']
+    if lbl == 'dL/ds' and _close(a, d('logs') * s):
+        return 'dL/ds is dL/dlogs * s: the derivative of log(s) is 1/s, so divide by s'
+    if lbl == 'dL/ds' and a.numel() > 1 and _close(a, d('logs') / e.sum()):
+        return 'dL/ds divides by the sum of e over the whole batch (e.sum()): s is the sum of each row, e.sum(1, keepdim=True), ' \
+               'so divide by that'
+    if lbl == 'dL/de' and a.shape != r.shape and a.shape == s.shape:
+        return f'dL/de has shape {tuple(a.shape)} but e has shape {tuple(e.shape)}: s = e.sum(1, keepdim=True) sends its gradient to ' \
+               'every column of e, so broadcast dL/ds back over the columns (ds.expand_as(e))'
+    if lbl == 'dL/de' and _close(a, d('s') * e):
+        return 'dL/de is dL/ds * e: s = e.sum(1) passes its gradient to every entry of e unchanged (a sum\'s local derivative is 1); ' \
+               'the factor e belongs to the step before, e = shifted.exp()'
+    if lbl == 'dL/dshifted':
+        if _close(a, d('logp')): return 'dL/dshifted has only the path through logp = shifted - logs: shifted is also used by ' \
+                                       'e = shifted.exp(), so add that path\'s gradient, dL/de * e'
+        if _close(a, d('e') * e): return 'dL/dshifted has only the path through e = shifted.exp(): shifted is also used directly by ' \
+                                         'logp = shifted - logs, so add dL/dlogp'
+        if _close(a, d('logp') + d('e')): return 'dL/dshifted misses the factor e on the path through e = shifted.exp(): the ' \
+                                                 'derivative of exp is exp itself, so that path gives dL/de * e'
     return ''
+
+def _first_step(hs: list) -> list:
+    "Of the mistakes of a steps exercise, in backward order, the first (and those with the same hint): the later steps build on it."
+    first = hs[0][1][len(hs[0][0]):]
+    same = [h for h in hs if h[1][len(h[0]):] == first]
+    rest = [lbl for lbl, _ in hs if (lbl, _) not in same]
+    return same + ([('', f'(the steps after it, {", ".join(rest)}, build on it and are off too: fix it first)')] if rest else [])
 
 _EX['ce_steps'] = _Exercise(
     'ce_steps(logits, targ)', _cls_problems('logits'), lambda fn, t: fn(t.logits, t.targ), _steps_want(_ce_steps_fwd, 'logits', _CE_KEYS),
     _steps_got(_CE_KEYS), 'training.ce_steps', pre=_pre_steps(_CE_KEYS), factors=lambda t: [_n_factor(t, 'logits'), _c_factor(t, 'logits')],
-    special=_ce_steps_special, owner=lambda lbl: lbl[4:], batch='logits', shared_scale=True, zero=('dL/dm',),
+    special=_ce_steps_special, owner=lambda lbl: lbl[4:], batch='logits', shared_scale=True, zero=('dL/dm',), keep=_first_step,
     hints=["Go backwards: loss, then logp, logs, s, e, shifted, m, and logits last. Each gradient has the shape of its tensor: "
            "(N, C) for logp, e, shifted and logits, (N, 1) for logs, s and m.",
            "loss = -logp[range(N), targ].mean(): only one entry per row of logp matters, each with weight -1/N.",
