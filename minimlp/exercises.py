@@ -591,8 +591,9 @@ def _compare(ex: _Exercise, name: str, lbl: str, a, r: Tensor, t, scale: float =
                'a .float() or a .double() changes it, while torch.zeros_like(x) and x.new_zeros(n) keep the dtype of x'
     if right: return '' if want_dt != torch.float64 or not ex.zero or lbl not in ex.zero else _not_zero(lbl, a)
     d = (a - r).abs()
-    if '//' in getattr(t, '_src', '') and a.numel() > 1 and a.any() and bool((a == a.round()).all()) and not bool((r == r.round()).all()):
-        return f'{lbl} holds whole numbers only: `//` rounds down to a whole number, on floats too (-0.3 // 64 is -1.0); divide with /'
+    if '//' in getattr(t, '_src', '') and a.any() and torch.equal(a, r.floor()) and not torch.equal(r, r.floor()):   # else it may be a 1/N forgotten
+        return f'{lbl} holds whole numbers only, the right values rounded down: `//` rounds down to a whole number, on floats too ' \
+               '(-0.3 // 64 is -1.0); divide with /'
     if want_dt == torch.float64 and _close(a, r, 1e-5, scale): return _digits(lbl, d.max().item() / max(r.abs().max().item(), scale))
     return ex.special(lbl, a, r, t) or _from_out(ex, lbl, a, t) or _scale_hint(ex, lbl, a, r, t) or \
         f'{lbl} is wrong at {(d > _tol(want_dt) * r.abs().max()).sum()} of its {r.numel()} entries ' \
