@@ -268,7 +268,7 @@ def _alarm(limit: float, armed: list):
         if before[0] > 0: signal.setitimer(signal.ITIMER_REAL, max(before[0] - (time.monotonic() - start), 1e-3), before[1])
 
 def _run(ex: _Exercise, fn, t, limit: float, forbidden: dict, state: dict) -> _Run:
-    "Call `ex.call(fn, t)` under the learner's torch settings `state`, with a time limit, prints caught, and forbidden calls noted."
+    "Call `ex.call(fn, t)` under the learner's torch settings `state`, with a time limit, prints caught, and forbidden calls and a graph recorded for autograd noted."
     run, out = _Run(), io.StringIO()
     deadline, armed = time.monotonic() + limit, [True]   # armed: the learner's code runs and may be stopped
     def line(frame, event, arg):
