@@ -45,7 +45,8 @@ class _Exercise:
     special: Callable = lambda lbl, a, r, t: ''  # a spotted classic mistake, or ''
     owner: Callable = None  # label -> the tensor whose shape it must have ('w.g' -> 'w'); default: the label less '.g'
     batch: str = 'inp'    # the tensor whose first axis is the batch
-    forbid: tuple = ()    # the course's other versions of the same maths, which an answer must not call ('fast.fast_lin_grad', 'module.Lin.bwd', a class: all its own methods), and torch packages ('torch.optim')
+    forbid: tuple = ()    # the course's other versions of the same maths, which an answer must not call: functions ('fast.fast_lin_grad'),
+                          # methods ('module.Lin.bwd'), classes (all the methods they define) and torch packages ('torch.optim')
     judge: str = 'autograd'  # what computes the right answer, for messages
     says: str = ''        # what the verdict says agrees, when the list of results is long
     shared_scale: bool = False  # compare each result within the tolerance of the problem's largest one (a result that is 0 up to rounding)
@@ -630,8 +631,9 @@ def _pre_store(ex, name, t, before, got, ret) -> str:
     return ''
 
 # %% ../nbs/08_exercises.ipynb #cecbccf5
-_PLURAL = {' has the sign flipped: it is minus the right value': ' have the sign flipped: they are minus the right values', ' is ': ' are ', ' has ': ' have ', ' was ': ' were ', ' equals ': ' equal ', ' agrees ': ' agree ', ' contains ': ' contain ', ' takes ': ' take ',
-           ' lost what it held': ' lost what they held'}
+_PLURAL = {' has the sign flipped: it is minus the right value': ' have the sign flipped: they are minus the right values',
+           ' is ': ' are ', ' has ': ' have ', ' was ': ' were ', ' equals ': ' equal ', ' agrees ': ' agree ', ' contains ': ' contain ',
+           ' takes ': ' take ', ' lost what it held': ' lost what they held'}
 
 def _merge(hints: list) -> str:
     "One line per mistake: 'w1.g and b1.g are 1/64 of...' rather than the same hint once per tensor."
