@@ -4,8 +4,8 @@
 
 # %% ../nbs/08_exercises.ipynb #a0aeff43
 from __future__ import annotations
-import importlib, inspect, io, itertools, linecache, os, re, sys, time, traceback, types, warnings
-from contextlib import redirect_stderr, redirect_stdout
+import importlib, inspect, io, itertools, linecache, math, os, re, signal, sys, threading, time, traceback, types, warnings
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import SimpleNamespace
@@ -45,10 +45,13 @@ class _Exercise:
     special: Callable = lambda lbl, a, r, t: ''  # a spotted classic mistake, or ''
     owner: Callable = None  # label -> the tensor whose shape it must have ('w.g' -> 'w'); default: the label less '.g'
     batch: str = 'inp'    # the tensor whose first axis is the batch
-    forbid: tuple = ()    # more course functions an answer must not call, e.g. ('backward.forward_and_backward',)
+    forbid: tuple = ()    # the course's other versions of the same maths, which an answer must not call: functions ('fast.fast_lin_grad'),
+                          # methods ('module.Lin.bwd'), classes (all the methods they define) and torch packages ('torch.optim')
+    judge: str = 'autograd'  # what computes the right answer, for messages
     says: str = ''        # what the verdict says agrees, when the list of results is long
     shared_scale: bool = False  # compare each result within the tolerance of the problem's largest one (a result that is 0 up to rounding)
     keep: Callable = None # keep(hints) -> the (label, hint) pairs to report, when some mistakes only follow from others
+    zero: tuple = ()      # labels whose right value is 0 up to rounding, which a lesson checks (`_ZERO`)
 
 _EX: dict[str, _Exercise] = {}
 
@@ -98,13 +101,15 @@ def _describe(t) -> str:
     s += ''.join(f', {k[1:]} {v:g}' for k, v in vars(t).items() if k in ('_lr', '_momentum') and v is not None)
     return s + ('' if _dtype(t) == torch.float64 else f', all {str(_dtype(t))[6:]}')
 
-def _tol(dt: torch.dtype) -> float: return 1e-6 if dt == torch.float64 else 1e-4
+_TOL = {torch.float64: 1e-12, torch.float32: 2e-5}   # relative to the largest entry; why these: see the text above
+
+def _tol(dt: torch.dtype) -> float: return _TOL.get(dt, _TOL[torch.float32])
 
 def _close(a: Tensor, r: Tensor, tol: float = 1e-6, scale: float = 0.) -> bool:
     "`a` has the shape of the reference `r` and equals it up to `tol` times r's largest entry (or `scale`, if larger)."
     if a.shape != r.shape: return False
     if not a.numel(): return True
-    return bool((a - r).abs().max() <= tol * max(r.abs().max().item(), scale) + 1e-12)
+    return bool((a - r).abs().max() <= tol * max(r.abs().max().item(), scale, 1e-300))
 
 # %% ../nbs/08_exercises.ipynb #2e987bd4
 def _copies(t, wrt) -> SimpleNamespace:
@@ -147,6 +152,7 @@ class _Run:
     error: BaseException = None   # what it raised, if anything
     too_long: bool = False        # stopped at the time limit
     called: str = ''              # a function it must not call, e.g. 'torch.autograd.grad'
+    graph: bool = False           # torch recorded a graph of its operations for a backward pass (autograd without its entry points)
     printed: list = field(default_factory=list)   # the lines it printed
     warned: list = field(default_factory=list)    # its warnings, 'UserWarning: ...'
 
@@ -198,44 +204,100 @@ def _course(where: str):
     for part in name.split('.'): obj = getattr(obj, part, None)
     return obj
 
+def _in_minimlp(f) -> bool:
+    "Is `f` a function whose code lies in minimlp's own files (not a learner's function patched onto a course class)?"
+    code = getattr(inspect.unwrap(f), '__code__', None) if callable(f) else None
+    return code is not None and os.path.abspath(code.co_filename).startswith(_minimlp_dir())
+
 def _course_code(where: str, method: str = ''):
     "The code of the course's function (or of `method` of the course's class) at `where`, if it lies in minimlp's files; else None."
     obj = _course(where)
-    f = inspect.unwrap(getattr(obj, method, None) if method else obj) if obj is not None else None
-    code = getattr(f, '__code__', None)
-    return code if code is not None and os.path.abspath(code.co_filename).startswith(_minimlp_dir()) else None
+    f = getattr(obj, method, None) if method else obj
+    return inspect.unwrap(f).__code__ if f is not None and _in_minimlp(f) else None
 
-def _forbidden(ex: _Exercise) -> dict:
-    "{code: what to say} for every function an answer to `ex` must not call."
-    res = _autograd_codes()
+def _codes_of(obj) -> list:
+    "The code of a course function and of the functions nested in it; for a class, of every method it defines itself (not those it inherits)."
+    if isinstance(obj, type):
+        fs = [getattr(v, '__func__', v) for v in vars(obj).values()] + [v.fget for v in vars(obj).values() if isinstance(v, property)]
+        return [c for f in fs if _in_minimlp(f) for c in _nested(inspect.unwrap(f).__code__)]
+    return _nested(inspect.unwrap(obj).__code__) if _in_minimlp(obj) else []
+
+class _Forbidden(dict):
+    "{code: what to say} for the functions an answer must not call, and `dirs`: [(folder, what to say)] for whole packages."
+    dirs: list = []
+
+def _forbidden(ex: _Exercise) -> _Forbidden:
+    "What an answer to `ex` must not call: autograd's entry points, the course's version of the exercise, its other versions of the same maths (`ex.forbid`), and for the update steps torch.optim, their judge."
+    res = _Forbidden(_autograd_codes())
     for where in (ex.course, *ex.forbid):
+        if where.startswith('torch.'):
+            res.dirs = res.dirs + [(os.path.dirname(importlib.import_module(where).__file__) + os.sep, f'{where} ({ex.judge}), the judge here')]
+            continue
         m = ex.method if where == ex.course else ''
-        if (code := _course_code(where, m)):
-            for c in _nested(code): res[c] = f"the course's own version (minimlp.{where}{'.' + m if m else ''})"
+        obj = _course(where)
+        obj = getattr(obj, m, None) if m and obj is not None else obj
+        what = f"the course's own version (minimlp.{where}{'.' + m if m else ''})" if where == ex.course else \
+               f"minimlp.{where}, the course's own version of the same maths"
+        for c in _codes_of(obj) if obj is not None else []: res.setdefault(c, what)
     return res
 
 # %% ../nbs/08_exercises.ipynb #e0333a9b
 _LIMIT = 5.0   # seconds one problem may take; the checks take milliseconds
 
+def _alarm_ok() -> bool:
+    "Can the time limit use SIGALRM here: a platform that has it, the main thread, and a handler now that Python can put back?"
+    return hasattr(signal, 'setitimer') and threading.current_thread() is threading.main_thread() and \
+           signal.getsignal(signal.SIGALRM) is not None
+
+@contextmanager
+def _alarm(limit: float, armed: list):
+    "While the block runs and `armed[0]` holds, raise `_TooLong` in it once `limit` seconds have passed (SIGALRM, where `_alarm_ok`; else nothing); the previous handler and timer are put back after."
+    if not _alarm_ok():
+        yield
+        return
+    def ring(signum, frame):
+        if armed[0]:
+            armed[0] = False   # once: the block is being stopped
+            raise _TooLong()
+    handler = signal.signal(signal.SIGALRM, ring)
+    before, start = signal.setitimer(signal.ITIMER_REAL, limit), time.monotonic()
+    try: yield
+    finally:
+        armed[0] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, handler)
+        if before[0] > 0: signal.setitimer(signal.ITIMER_REAL, max(before[0] - (time.monotonic() - start), 1e-3), before[1])
+
 def _run(ex: _Exercise, fn, t, limit: float, forbidden: dict, state: dict) -> _Run:
-    "Call `ex.call(fn, t)` under the learner's torch settings `state`, with a time limit, prints caught, and forbidden calls noted."
+    "Call `ex.call(fn, t)` under the learner's torch settings `state`, with a time limit, prints caught, and forbidden calls and a graph recorded for autograd noted."
     run, out = _Run(), io.StringIO()
-    deadline = time.monotonic() + limit
+    deadline, armed = time.monotonic() + limit, [True]   # armed: the learner's code runs and may be stopped
     def line(frame, event, arg):
-        if event == 'line' and time.monotonic() > deadline: raise _TooLong()
+        if event == 'line' and armed[0] and time.monotonic() > deadline:
+            armed[0] = False
+            raise _TooLong()
         return line
+    dirs = getattr(forbidden, 'dirs', [])
     def trace(frame, event, arg):
         if event != 'call': return None
-        if not run.called and (why := forbidden.get(frame.f_code)): run.called = why
+        if not run.called:
+            why = forbidden.get(frame.f_code) or next((w for d, w in dirs if frame.f_code.co_filename.startswith(d)), None)
+            if why: run.called = why
         return line
+    def pack(x):   # autograd saves a tensor for a backward pass: the learner's code is recording a graph
+        run.graph = True
+        return x
     old = sys.gettrace()
     _set_torch_state(state)
     try:
         with warnings.catch_warnings(record=True) as ws, redirect_stdout(out), redirect_stderr(out):
             warnings.simplefilter('always')
-            sys.settrace(trace)
-            try: run.ret = ex.call(fn, t)
-            finally: sys.settrace(old)
+            with torch.autograd.graph.saved_tensors_hooks(pack, lambda x: x), _alarm(limit, armed):
+                sys.settrace(trace)
+                try: run.ret = ex.call(fn, t)
+                finally:
+                    armed[0] = False
+                    sys.settrace(old)
         run.warned = list(dict.fromkeys(f'{w.category.__name__}: {(str(w.message).splitlines() or [""])[0][:200]}' for w in ws))
     except _TooLong as e: run.too_long, run.error = True, e
     except KeyboardInterrupt: raise
@@ -258,12 +320,39 @@ def _torch_or_lib(filename: str) -> bool:
     lib = tuple(os.path.dirname(m.__file__) for m in (torch, os)) + (_minimlp_dir(),)
     return os.path.abspath(filename).startswith(lib)
 
+def _mine(e: BaseException):
+    "The innermost frame of the learner's code in `e`'s traceback (a `FrameSummary`), or None."
+    frames = traceback.extract_tb(e.__traceback__)[2:]   # drop `_run` and the exercise's `call`
+    while isinstance(e, _TooLong) and frames and frames[-1].name in ('line', 'ring') and frames[-1].filename == _run.__code__.co_filename:
+        frames.pop()   # and the trace function or the alarm's handler that stopped it
+    mine = [f for f in frames if not _torch_or_lib(f.filename)] or frames
+    return mine[-1] if mine else None
+
 def _where(e: BaseException) -> str:
     "'\n  in f, line 3: <the line>': the innermost line of the learner's code in `e`'s traceback, or ''."
-    frames = traceback.extract_tb(e.__traceback__)[2:]   # drop `_run` and the exercise's `call`
-    if isinstance(e, _TooLong): frames = frames[:-1]     # and the trace function that raised it
-    mine = [f for f in frames if not _torch_or_lib(f.filename)] or frames
-    return f'\n  in {mine[-1].name}, line {mine[-1].lineno}: {mine[-1].line}' if mine and mine[-1].line else ''
+    f = _mine(e)
+    return f'\n  in {f.name}, line {f.lineno}: {f.line}' if f and f.line else ''
+
+def _shapes_say(e: BaseException) -> str:
+    "For torch's shape errors: what the shapes in the learner's line say (a factor to transpose, a sum that dropped its axis, a one_hot without num_classes), or ''."
+    if not isinstance(e, RuntimeError): return ''
+    msg, line = _msg(e), getattr(_mine(e), 'line', '') or ''
+    if (m := re.search(r'mat1 and mat2 shapes cannot be multiplied \((\d+)x(\d+) and (\d+)x(\d+)\)', msg)):
+        a, b, c, d = map(int, m.groups())
+        ops = re.search(r'([\w.\[\]]+)\s*@\s*([\w.\[\]]+)', line)
+        x, y = ops.groups() if ops else ('the first factor', 'the second factor')
+        fix = f'{y} fits once transposed ({y}.T is ({d}, {c}))' if b == d else f'{x} fits once transposed ({x}.T is ({b}, {a}))' \
+              if a == c else 'neither fits transposed: which tensors does this product need?'
+        return f'\n  A matrix product (A, B) @ (C, D) needs B == C, and here {x} is ({a}, {b}) and {y} ({c}, {d}): {fix}. The shapes ' \
+               'fix the order: each gradient has the shape of its tensor (inp.g of inp, w.g of w).'
+    if 'must match the size of tensor' not in msg: return ''
+    if re.search(r'one_hot\(\s*[\w.\[\]]+\s*\)', line):
+        return '\n  F.one_hot(targ) without num_classes makes max(targ) + 1 columns, which need not be the number of classes C: ' \
+               'give it num_classes=C (F.one_hot(targ, C)).'
+    if re.search(r'\.(sum|mean|amax|logsumexp)\((?![^()]*keepdim)[^()]*\)', line):
+        return '\n  A sum (or mean) over an axis drops that axis: .sum(-1) of an (N, C) tensor is (N,), which lines up with the ' \
+               'columns of an (N, C) tensor, not its rows; keepdim=True keeps it as (N, 1), which broadcasts over the columns.'
+    return ''
 
 def _not_written(e: BaseException) -> bool:
     "Is `e` a stub's NotImplementedError (the learner's own code raised it, with no message or the stub's), not one of torch's?"
@@ -277,7 +366,7 @@ def _raised(name: str, e: BaseException) -> str:
     if isinstance(e, SystemExit): return f'{name} called sys.exit() (or exit()), which would stop the lesson: return or store the result instead'
     if (hint := _unset_g(e) or _self_or_arg(name, e) or _no_acts(name, e)): return hint
     msg = _msg(e)
-    return f'{name} raised {type(e).__name__}' + (f': {msg}' if msg else '') + _where(e)
+    return f'{name} raised {type(e).__name__}' + (f': {msg}' if msg else '') + _where(e) + _shapes_say(e)
 
 def _no_acts(name: str, e: BaseException) -> str:
     "'' unless a `forward_and_backward` without the `acts` argument was called with it."
@@ -393,6 +482,14 @@ def _owner(ex: _Exercise, lbl: str) -> str:
     if lbl.endswith('.g'): return re.sub(r"acts\['(\w+)'\]", r'\1', lbl[:-2])
     return ex.batch
 
+def _dropper(src: str) -> str:
+    "What in the learner's source `src` dropped an axis of size 1, as best the source tells."
+    for pat, what in ((r'\.squeeze\(\s*\)', 'squeeze() drops it'), (r'\.(view|reshape)\(\s*targ\.shape\s*\)|\.(view|reshape)_as\(\s*targ\s*\)',
+                       "reshaping to targ's shape drops it (targ has one axis less)"), (r'\[\s*:\s*,\s*0\s*\]', 'indexing with [:, 0] drops it'),
+                      (r'\.squeeze\(', 'squeeze() drops it'), (r'\.sum\((?![^()]*keepdim)', 'a sum without keepdim=True drops it')):
+        if re.search(pat, src): return what
+    return 'a sum without keepdim=True drops it, and so do squeeze(), indexing such as [:, 0] and reshaping to the shape of targ'
+
 def _shape_hint(ex: _Exercise, lbl: str, a: Tensor, r: Tensor, t) -> str:
     "What a wrong shape says about the mistake: a transpose, the wrong axis, a lost batch axis..."
     if (s := ex.special(lbl, a, r, t)): return s
@@ -401,8 +498,16 @@ def _shape_hint(ex: _Exercise, lbl: str, a: Tensor, r: Tensor, t) -> str:
     if lbl == 'the loss': return f'the loss has shape {sa} but should be a single number: take the mean over every entry'
     has = f'{lbl} has shape {sa} but {owner} has shape {sr}'
     if a.ndim == 2 and r.ndim == 2 and sa == sr[::-1]: return f'{has}: you computed its transpose'
+    src = getattr(t, '_src', '')
+    if a.ndim == 0 and re.search(r'\.mean\(\s*\)', src):
+        return f'{lbl} is a single number but {owner} has shape {sr}: .mean() averages over every entry, down to one number, as the ' \
+               f'loss does; its gradient keeps one entry per entry of {owner}, each with the mean\'s factor: divide by the count instead'
     if a.ndim == 0: return f'{lbl} is a single number but {owner} has shape {sr}: you summed over every axis' + \
                            (' (sum over the batch only: axis 0)' if r.ndim == 1 else '')
+    if r.ndim == 2 and sa == sr[1:] and sr[0] == N > 1:
+        how = '.mean(0)' if re.search(r'\.mean\(\s*(dim\s*=\s*)?0\s*\)', src) else 'a reduction over axis 0'
+        return f'{has}: one value per column, where {owner} has one row per sample: {how} took the batch axis away, and each sample ' \
+               'keeps its own row of the gradient' + ('; the mean\'s 1/N is a division by N' if how == '.mean(0)' else '')
     if r.ndim == 1 and sa == (N,) and sr != (N,): return f'{lbl} has shape {sa}, one value per sample, but {owner} has shape {sr}: ' \
                                                           'you summed over the wrong axis (sum over the batch, axis 0)'
     if sa == (N, *sr): return f'{has}: one row per sample; {owner} is used by every row, so its gradient is the sum of the rows: ' + \
@@ -410,8 +515,8 @@ def _shape_hint(ex: _Exercise, lbl: str, a: Tensor, r: Tensor, t) -> str:
     if a.numel() == r.numel() and _close(a.reshape(sr), r):
         fix = ': with a batch of one, squeeze() drops the batch axis too (squeeze(-1) drops only the last one)' if N == 1 and a.ndim < r.ndim \
               else ': an extra axis of size 1 in front; did you sum with keepdim=True?' if sa == (1, *sr) \
-              else f': an axis of size 1 is missing (a sum without keepdim=True drops it, and so does indexing such as [:, 0]); give it ' \
-                   f'the shape of {owner}' if a.ndim + 1 == r.ndim and 1 in sr \
+              else f': an axis of size 1 is missing: {_dropper(src)}; give it the shape of {owner} (.view_as({owner}))' \
+                   if a.ndim + 1 == r.ndim and 1 in sr \
               else f': an extra axis of size 1 at the end (unsqueeze(-1) or [:, None] fits one output only); give it the shape of {owner} ' \
                    f'with .view_as({owner})' if sa == (*sr, 1) else f': give it the shape of {owner} with .view_as({owner})'
         return f'{has}; the values are right, only the shape is off' + fix
@@ -442,6 +547,21 @@ def _kind(a: Tensor) -> str:
                                          'and compute in the dtype of the inputs'
     return ''
 
+def _digits(lbl: str, rel: float) -> str:
+    "For a float64 result that agrees with the reference to a few digits only, `rel` being its largest difference relative to the reference's largest entry."
+    return f'{lbl} agrees with autograd to only about {max(1, round(-math.log10(rel)))} significant digits, where float64 gives ' \
+           'about 15 and the lessons compare 12: a constant rounded to ' \
+           'float32 (torch.tensor(1 / N) is float32, and 1/N is exact there only when N is a power of 2), or a small number added ' \
+           '"for safety" (an epsilon such as + 1e-8), costs the other digits; compute in the dtype of the inputs, with nothing added'
+
+_ZERO = 1e-14   # what the lessons assert of a gradient that is 0 up to rounding (float64 leaves about 1e-17 in the checks' problems)
+
+def _not_zero(lbl: str, a: Tensor) -> str:
+    "'' if `a`, a float64 gradient that is 0 up to rounding, is below `_ZERO`, else why it must be."
+    big = a.abs().max().item()
+    return '' if big <= _ZERO else f'{lbl} goes up to {big:.1e}, where it is 0 up to rounding (float64 leaves about 1e-17 here, and ' \
+                                   f'the lesson checks that it stays below {_ZERO:g}): something small was added on the way'
+
 def _compare(ex: _Exercise, name: str, lbl: str, a, r: Tensor, t, scale: float = 0.) -> str:
     "'' if the learner's `a` is right, else what is wrong with it."
     if a is _MISSING: return f'{lbl} was never set: {name} must store it (`{_stored_as(name, lbl)} = ...`)'
@@ -451,8 +571,16 @@ def _compare(ex: _Exercise, name: str, lbl: str, a, r: Tensor, t, scale: float =
                'and compares it with autograd\'s)'
     if not isinstance(a, Tensor): return f'{lbl} is {"None" if a is None else "a " + type(a).__name__}, not a tensor with the shape of {_owner(ex, lbl)}'
     if (k := _kind(a)): return f'{lbl} {k}'
+    if a.requires_grad: return f'{lbl} requires grad: it carries autograd\'s record of how it was computed, from a tensor made with ' \
+                               'requires_grad=True; a gradient worked out by hand needs none, and the lesson compares it with ' \
+                               'test_eq, which refuses such a tensor: make your tensors without requires_grad'
     dt, a = a.dtype, a.detach().to(torch.float64)
-    if lbl == 'the loss' and a.numel() == 1: a = a.reshape(())
+    if lbl == 'the loss' and a.numel() == 1 and a.ndim:
+        ax = f'{a.ndim} ax{"is" if a.ndim == 1 else "es"}'
+        return f'the loss has shape {tuple(a.shape)}: one number, but with {ax}, where the lesson needs a 0-dim tensor, shape () ' + \
+               ('(its value is right), ' if _close(a.reshape(()), r, _tol(want_dt)) else '') + \
+               'as autograd\'s loss is: a .mean() or .sum() with keepdim=True, or a matrix product such as diff.T @ diff, keeps ' \
+               'the axes; take .mean() without keepdim (or .sum() / N), or reshape the result with .reshape(())'
     if not torch.isfinite(a).all(): return f'{lbl} contains NaN or inf (a division by zero? a log of 0?)'
     if a.shape != r.shape: return _shape_hint(ex, lbl, a, r, t)
     if dt in (torch.float16, torch.bfloat16) and dt != want_dt:
@@ -462,8 +590,12 @@ def _compare(ex: _Exercise, name: str, lbl: str, a, r: Tensor, t, scale: float =
         return f'{lbl} is {str(dt)[6:]} but the inputs are {str(want_dt)[6:]}' + (' (its values are right)' if right else '') + \
                ': the lesson needs the result in the dtype of the inputs; a tensor made without dtype= (torch.zeros(n) is float32), ' \
                'a .float() or a .double() changes it, while torch.zeros_like(x) and x.new_zeros(n) keep the dtype of x'
-    if right: return ''
+    if right: return '' if want_dt != torch.float64 or not ex.zero or lbl not in ex.zero else _not_zero(lbl, a)
     d = (a - r).abs()
+    if '//' in getattr(t, '_src', '') and a.any() and torch.equal(a, r.floor()) and not torch.equal(r, r.floor()):   # else it may be a 1/N forgotten
+        return f'{lbl} holds whole numbers only, the right values rounded down: `//` rounds down to a whole number, on floats too ' \
+               '(-0.3 // 64 is -1.0); divide with /'
+    if want_dt == torch.float64 and _close(a, r, 1e-5, scale): return _digits(lbl, d.max().item() / max(r.abs().max().item(), scale))
     return ex.special(lbl, a, r, t) or _from_out(ex, lbl, a, t) or _scale_hint(ex, lbl, a, r, t) or \
         f'{lbl} is wrong at {(d > _tol(want_dt) * r.abs().max()).sum()} of its {r.numel()} entries ' \
         f'(largest difference {d.max():.3g}; the right values go up to {r.abs().max():.3g})'
@@ -499,8 +631,9 @@ def _pre_store(ex, name, t, before, got, ret) -> str:
     return ''
 
 # %% ../nbs/08_exercises.ipynb #cecbccf5
-_PLURAL = {' is ': ' are ', ' has ': ' have ', ' was ': ' were ', ' equals ': ' equal ', ' contains ': ' contain ', ' takes ': ' take ',
-           ' lost what it held': ' lost what they held'}
+_PLURAL = {' has the sign flipped: it is minus the right value': ' have the sign flipped: they are minus the right values',
+           ' is ': ' are ', ' has ': ' have ', ' was ': ' were ', ' equals ': ' equal ', ' agrees ': ' agree ', ' contains ': ' contain ',
+           ' takes ': ' take ', ' lost what it held': ' lost what they held'}
 
 def _merge(hints: list) -> str:
     "One line per mistake: 'w1.g and b1.g are 1/64 of...' rather than the same hint once per tensor."
@@ -512,17 +645,34 @@ def _merge(hints: list) -> str:
         lines.append(' and '.join(filter(None, [', '.join(lbls[:-1]), lbls[-1]])) + rest)
     return '\n'.join(lines)
 
-def _judge(ex: _Exercise, name: str, fn, t, limit: float, forbidden: dict, state: dict) -> tuple:
-    "('', run) if `fn` is right on problem `t`, else (what is wrong, run)."
+def _source(fn) -> str:
+    "The source of the learner's function, or of the methods their class defines; '' where Python cannot find it (the hints that read it then say less)."
+    try: return inspect.getsource(fn)
+    except (OSError, TypeError): pass
+    if not isinstance(fn, type): return ''
+    res = []
+    for v in vars(fn).values():
+        try: res.append(inspect.getsource(v))
+        except (OSError, TypeError): pass
+    return '\n'.join(res)
+
+def _judge(ex: _Exercise, name: str, fn, t, limit: float, forbidden: dict, state: dict, src: str = '') -> tuple:
+    "('', run) if `fn` is right on problem `t`, else (what is wrong, run). `src`: the learner's source, which some hints read (`t._src`)."
     want, t = ex.want(t), _fresh(t)
+    t._src = src
     before = _fresh(t)
     run = _run(ex, fn, t, limit, forbidden, state)
-    if run.called.startswith("the course's"): hint = f'{name} calls {run.called}: write your own (the course\'s is what the lesson ' \
-                                                     'goes on with until yours passes)'
+    if "the course's" in run.called: hint = f'{name} calls {run.called}: write your own (the course\'s is what the lesson ' \
+                                             'goes on with until yours passes)'
+    elif run.called.startswith('torch.optim'): hint = f'{name} calls {run.called}, not a tool: write the step yourself, with ' \
+                                                      'tensor operations on each p and its p.g'
     elif run.called: hint = f'{name} calls {run.called}: the exercise is to work the gradient out yourself, and autograd is the judge ' \
                             'here, not a tool; write it with tensor operations'
+    elif run.graph: hint = f'{name} uses autograd: while it ran, torch recorded its operations for a backward pass (on a tensor that ' \
+                           'requires grad), as .backward(), a grad_fn or autograd\'s engine need; the exercise is to work the gradient ' \
+                           'out yourself, and autograd is the judge here, not a tool: write it with tensor operations on the inputs as given'
     elif run.too_long: hint = f'{name} ran for more than {limit:g} s on one problem and was stopped: an endless loop (a `while` whose ' \
-                              f'condition never changes)? The checks take milliseconds{_where(run.error)}'
+                              f'condition never changes), or a wait (time.sleep, input())? The checks take milliseconds{_where(run.error)}'
     elif run.error is not None: hint = _raised(name, run.error)
     else:
         got = ex.got(t, run.ret)
@@ -552,22 +702,29 @@ def _check(ex: _Exercise, name: str, fn, limit: float, state: dict, course: bool
     if ex.method and not isinstance(fn, type): return f'check({name!r}, ...) needs your class (e.g. {name.split(".")[0]}), got a {type(fn).__name__}', '', []
     if not course and _is_course(ex, fn): return f'{name}: this is the course\'s version, not yours: re-run your definition cell first ' \
                                                  f'(the cell with your {name.split(".")[0]}), then this one', '', []
-    forbidden, printed = _autograd_codes() if course else _forbidden(ex), []
+    own = vars(fn).get(ex.method) or vars(fn).get('backward') if ex.method else None   # a class: the method the learner writes, if it defines it
+    forbidden, printed, src = _autograd_codes() if course else _forbidden(ex), [], _source(own or fn)
     for i, (_, make) in enumerate(ex.problems):
         t = make(torch.Generator().manual_seed(i))
-        hint, run = _judge(ex, name, fn, t, limit, forbidden, state)
+        hint, run = _judge(ex, name, fn, t, limit, forbidden, state, src)
         printed += run.printed
         if hint: return hint, _describe(t), printed
     return '', '', printed
 
 _REPLACED: dict = {}   # the course's function or class -> (the exercise, the learner's version it replaced after a failed check)
+_ALIAS = {'fixed_backward': 'find_the_bug'}   # the name of an exercise's solution function, where it differs from the exercise's
+
+def _exercise(name) -> tuple:
+    "(the exercise's name, its `_Exercise` or None) for `name`, an exercise or the name of its solution function."
+    name = _ALIAS.get(name, name) if isinstance(name, str) else name
+    return name, _EX.get(name) if isinstance(name, str) else None
 
 def check(name: str, # the exercise: 'mse_grad', 'lin_grad', 'Lin.bwd', 'Var.__add__', ... (`hint` with a wrong name lists them)
           fn, # your function (for a method such as 'Lin.bwd' or 'Var.__add__': your class)
           limit: float = _LIMIT # seconds each problem may take before it is stopped
          ) -> Result: # truthy iff right; `.hint` says what is wrong, `.fn` is what to go on with
     "Run `fn` on random problems, compare with torch.autograd and print one verdict; never raises (Ctrl-C stops it)."
-    ex = _EX.get(name)
+    name, ex = _exercise(name)
     if ex is None:
         hint = f'there is no exercise called {name!r}; the exercises are: {", ".join(_EX)}'
         print(f'✗ {hint}')
@@ -590,8 +747,7 @@ def check(name: str, # the exercise: 'mse_grad', 'lin_grad', 'Lin.bwd', 'Var.__a
     if not hint:
         what = ex.says or list(ex.want(ex.problems[0][1](torch.Generator().manual_seed(0))))
         what = what if isinstance(what, str) else ' and '.join(filter(None, [', '.join(what[:-1]), what[-1]]))
-        judge = 'torch.optim.SGD' if ex.course.endswith('_step') else 'autograd'
-        print(f'✓ {name} is right: {what} {"agree" if " and " in what else "agrees"} with {judge} on '
+        print(f'✓ {name} is right: {what} {"agree" if " and " in what else "agrees"} with {ex.judge} on '
               f'{len(ex.problems)} random problems ({"; ".join(d for d, _ in ex.problems)}).' + (f'\n  {said}' if said else ''))
     elif hint == 'not written yet':
         print(f'… {name} is not written yet: write its body (its docstring says what to compute), then run this cell again; '
@@ -612,7 +768,7 @@ def hint(name: str, # the exercise, as in `check`
          n: int | None = None # print hint number n (from 1); default: the one after the last printed
         ) -> None:
     "Print the next hint for exercise `name`: a nudge first, the formula last."
-    ex = _EX.get(name)
+    name, ex = _exercise(name)
     if ex is None: return print(f'there is no exercise called {name!r}; the exercises are: {", ".join(_EX)}')
     i = min(max(n if n is not None else _GIVEN.get(name, 0) + 1, 1), len(ex.hints))
     _GIVEN[name] = i
@@ -660,7 +816,8 @@ def _out_targ(N):
 
 _MSE_KEYS = ['sq', 'diff', 'out']
 _EX['mse_steps'] = _Exercise(
-    'mse_steps(out, targ)', [('a batch of 64', _out_targ(64)), ('a batch of 1', _out_targ(1)), ('a batch of 64 in float32', _f32(_out_targ(64)))],
+    'mse_steps(out, targ)', [('a batch of 64', _out_targ(64)), ('a batch of 1', _out_targ(1)), ('a batch of 10', _out_targ(10)),
+                             ('a batch of 64 in float32', _f32(_out_targ(64)))],
     lambda fn, t: fn(t.out, t.targ), _steps_want(_mse_steps_fwd, 'out', _MSE_KEYS), _steps_got(_MSE_KEYS), 'backward.mse_steps',
     pre=_pre_steps(_MSE_KEYS), factors=lambda t: [_TWO, _n_factor(t, 'out')], owner=lambda lbl: lbl[4:], batch='out', shared_scale=True,
     hints=["Go backwards through the steps: first the gradient of the loss with respect to sq, then diff, then out. Each has the "
@@ -772,11 +929,15 @@ def _mse_special(key='out'):
                    f'tensors of the same shape ({key} - targ.view_as({key}))'
         if sa == sr and _close(a, 2 * x / t.targ.numel()):
             return f'{lbl} is 2 {key} / E: the targets are missing; the derivative of ({key} - targ)² keeps the difference'
+        if key == 'inp' and sa == sr and _close(a, r * _mse_loss(key)(_copies(t, []))):
+            return f'{lbl} is the right gradient times the loss itself (the value the layer returned): the backward pass starts at ' \
+                   'the loss, whose gradient with respect to itself is 1, so nothing multiplies the MSE\'s gradient'
         return ''
     return special
 
 _mse_problems = lambda key='out': [('a batch of 64', _mse_problem(64, 1, key)), ('a batch of 1', _mse_problem(1, 1, key)),
-                                   ('several outputs', _mse_problem(64, 3, key)), ('a batch of 64 in float32', _f32(_mse_problem(64, 1, key)))]
+                                   ('a batch of 10', _mse_problem(10, 1, key)), ('several outputs', _mse_problem(64, 3, key)),
+                                   ('a batch of 64 in float32', _f32(_mse_problem(64, 1, key)))]
 _MSE_HINTS = ["Which shape must the gradient have? The shape of out. And out (N, 1) minus targ (N,) would broadcast to (N, N).",
               "Write the loss as a mean of squares, (1/E) sum_i (out_i - targ_i)^2 over the E = targ.numel() targets, and "
               "differentiate one term with respect to its out_i.",
@@ -848,12 +1009,13 @@ def _pre_mlp(ex, name, t, before, got, ret):
     return ''
 
 def _mlp_by_hand(t, mask) -> dict:
-    "The gradients with the ReLU's mask `mask(l1)` (for diagnoses only: the judge is autograd)."
+    "The gradients with the ReLU's mask `mask(l1, l2.g)` (for diagnoses only: the judge is autograd)."
     c = _copies(t, [])
     l1 = c.inp @ c.w1 + c.b1
     out = l1.clamp_min(0) @ c.w2 + c.b2
     og = 2 * (out - c.targ.reshape(out.shape)) / c.targ.numel()
-    l1g = mask(l1).double() * (og @ c.w2.T)
+    l2g = og @ c.w2.T
+    l1g = mask(l1, l2g).double() * l2g
     return {'inp.g': l1g @ c.w1.T, 'w1.g': c.inp.T @ l1g, 'b1.g': l1g.sum(0), "acts['l1'].g": l1g}
 
 def _mlp_factors(t):
@@ -871,11 +1033,14 @@ def _mlp_special(lbl, a, r, t):
                 return f'the loss is {what} (shape {tuple(a.shape)}): return the loss itself, the mean squared error of out and targ, a single number'
         return ''
     if lbl in ('inp.g', 'w1.g', 'b1.g', "acts['l1'].g"):
-        if _close(a, _mlp_by_hand(t, lambda l1: torch.ones_like(l1))[lbl]):
+        if _close(a, _mlp_by_hand(t, lambda l1, l2g: torch.ones_like(l1))[lbl]):
             return f'{lbl} is what you get without the ReLU\'s step: l1.g must be l2.g only where l1 > 0, (l1 > 0).float() * l2.g ' \
                    '(did you skip relu_grad?)'
-        if _close(a, _mlp_by_hand(t, lambda l1: l1 >= 0)[lbl]):
+        if _close(a, _mlp_by_hand(t, lambda l1, l2g: l1 >= 0)[lbl]):
             return f'{lbl} takes the ReLU\'s gradient where l1 is exactly 0 (its kink) too: the mask is l1 > 0, not l1 >= 0'
+        if _close(a, _mlp_by_hand(t, lambda l1, l2g: l2g > 0)[lbl]):
+            return f'{lbl} takes the ReLU\'s mask from l2.g, the gradient coming in: the mask comes from the ReLU\'s input, l1 > 0, ' \
+                   'whatever the sign of the gradient'
     return ''
 
 _EX['forward_and_backward'] = _Exercise(
@@ -980,7 +1145,7 @@ _SGD_SHAPES = dict(w1=(5, 4), b1=(4,), w2=(4, 1), b2=(1,))
 _EX['sgd_step'] = _Exercise(
     'sgd_step(params, lr)', [('four tensors', _params_problem(_SGD_SHAPES, 0.1)), ('one tensor and lr 0.5', _params_problem(dict(w=(3, 2)), 0.5)),
                              ('four tensors in float32', _f32(_params_problem(_SGD_SHAPES, 0.1)))],
-    _step_call, _step_want, _step_got, 'backward.sgd_step', pre=_pre_step, special=_step_special, batch='w1',
+    _step_call, _step_want, _step_got, 'backward.sgd_step', pre=_pre_step, special=_step_special, batch='w1', judge='torch.optim.SGD',
     says='every tensor after the step', owner=lambda lbl: lbl.replace('buf ', ''),
     hints=["One step downhill: each tensor moves against its gradient .g, by an amount scaled by the learning rate lr.",
            "Change each tensor in place: p = p - ... makes a new tensor and only rebinds the name p, and the caller's tensor stays "
@@ -1020,7 +1185,7 @@ for _v, _s in (('bwd', ''), ('backward', 'self.')):
 _EX['find_the_bug'] = _Exercise(
     'fixed_backward(inp, targ, w1, b1, w2, b2)', _mlp_problems(acts=False), _mlp_call, _mlp_want,
     lambda t, ret: {k: v for k, v in _mlp_got(t, ret).items() if k != 'the loss' or ret is not None},
-    'module.fixed_backward', pre=_pre_mlp, factors=_mlp_factors, special=_mlp_special, forbid=('backward.forward_and_backward',),
+    'module.fixed_backward', pre=_pre_mlp, factors=_mlp_factors, special=_mlp_special,
     says='the .g of inp, w1, b1, w2 and b2',
     hints=["Run check('find_the_bug', buggy_backward): its diagnosis names the gradients that are wrong. Which of them comes "
            "earliest in the backward pass?",
@@ -1032,11 +1197,11 @@ _EX['find_the_bug'] = _Exercise(
 
 # %% ../nbs/08_exercises.ipynb #f0551f77
 def _var_problem(op, shapes: dict, preset=True, kink=False, same=False):
-    "Data for `self` (and `o`), the parents' .g before the backward (P_: random if `preset`, else zeros), and out.g (G) shaped like op's result."
+    "Data for `self` (and `other`), the parents' .g before the backward (P_: random if `preset`, else zeros), and out.g (G) shaped like op's result."
     def make(g):
         d = {k: _randn(g, *s) for k, s in shapes.items()}
         if kink: d['self'].view(-1)[::5] = 0.   # exact zeros: the ReLU's kink
-        out = op(d['self'], d['self'] if same else d.get('o'))
+        out = op(d['self'], d['self'] if same else d.get('other'))
         d.update({f'P_{k}': _randn(g, *s) if preset else torch.zeros(s, dtype=torch.float64) for k, s in shapes.items()})
         return SimpleNamespace(**d, G=_randn(g, *out.shape), _same=same)
     return make
@@ -1044,9 +1209,9 @@ def _var_problem(op, shapes: dict, preset=True, kink=False, same=False):
 def _var_call(op):
     def call(cls, t):
         a = cls(t.self)
-        b = a if t._same else cls(t.o) if hasattr(t, 'o') else None
+        b = a if t._same else cls(t.other) if hasattr(t, 'other') else None
         t._vars, a.g = (a, b), t.P_self
-        if b is not None and not t._same: b.g = t.P_o
+        if b is not None and not t._same: b.g = t.P_other
         out = op(a, b)
         t._out = out
         if not callable(getattr(out, '_backward', None)): return
@@ -1056,18 +1221,18 @@ def _var_call(op):
 
 def _var_want(op):
     def want(t):
-        names = ['self'] + (['o'] if hasattr(t, 'o') and not t._same else [])
-        loss = lambda c: (op(c.self, c.self if c._same else getattr(c, 'o', None)) * c.G).sum()
+        names = ['self'] + (['other'] if hasattr(t, 'other') and not t._same else [])
+        loss = lambda c: (op(c.self, c.self if c._same else getattr(c, 'other', None)) * c.G).sum()
         _, g, _ = _grads(loss, names, t)
         c = _copies(t, [])
-        return {'out.data': op(c.self, c.self if t._same else getattr(c, 'o', None)), **{f'{k}.g': g[k] for k in names}}
+        return {'out.data': op(c.self, c.self if t._same else getattr(c, 'other', None)), **{f'{k}.g': g[k] for k in names}}
     return want
 
 def _var_got(t, ret):
     "The parents' .g less what they held before (so a preset that was replaced shows), and out.data."
     a, b = t._vars
     res = {'out.data': getattr(t._out, 'data', _MISSING)}
-    for k, v in (('self', a), ('o', b if not t._same else None)):
+    for k, v in (('self', a), ('other', b if not t._same else None)):
         if v is None: continue
         g = getattr(v, 'g', None)
         if not isinstance(g, Tensor): res[f'{k}.g'] = _MISSING if g is None else g
@@ -1084,7 +1249,7 @@ def _pre_var(ex, name, t, before, got, ret):
               else f'a {type(t._out).__name__}, not a Var'
         return f'{name} returned {got}: ' \
                f'{op} must return a new Var whose _backward is a closure that reads out.g and adds to its parents\' .g'
-    for k in ('self', 'o'):
+    for k in ('self', 'other'):
         if hasattr(t, k) and not torch.equal(getattr(t, k), getattr(before, k)):
             return f'{name} changed the data of {k} in place: _backward sets gradients only'
     if not torch.equal(t.G, before.G):
@@ -1095,50 +1260,73 @@ def _pre_var(ex, name, t, before, got, ret):
                        f'to each parent\'s .g'
     return ''
 
-def _var_special(relu=False):
+def _g_for_data(op: str, lbl: str, a: Tensor, t) -> str:
+    "'' unless `a`, a parent's contribution in `@` or `relu`, was computed from a parent's .g (its preset, or the other parent's updated .g) where its .data belongs."
+    G, Ps = t.G.double(), t.P_self.double()
+    if op == 'relu':
+        return f'{lbl} takes its mask from self.g, a gradient: the ReLU\'s mask comes from the values of its input, self.data > 0' \
+               if _close(a, (Ps > 0).double() * G) else ''
+    Po, x, y = t.P_other.double(), t.self.double(), t.other.double()
+    right_s, right_o = G @ y.T, x.T @ G
+    if lbl == 'self.g' and any(_close(a, G @ p.T) for p in (Po, Po + right_o, Po + Ps.T @ G)): k, v = 'other', 'self.g'
+    elif lbl == 'other.g' and any(_close(a, p.T @ G) for p in (Ps, Ps + right_s, Ps + G @ Po.T)): k, v = 'self', 'other.g'
+    else: return ''
+    return f'{lbl} is computed from {k}.g where {k}.data belongs: {v.split(".")[0]}\'s contribution through self @ other is out.g ' \
+           f'times the value of the other factor ({k}.data); {k}.g holds a gradient'
+
+def _var_special(op=''):
+    "The classic mistakes in the `_backward` of `op` ('add', 'mm' or 'relu')."
     def special(lbl, a, r, t):
         if lbl == 'out.data': return ''
         k = lbl[:-2]
         P = getattr(t, f'P_{k}')
+        if a.shape == r.shape and not a.any() and r.any():
+            return f'{lbl} is as it was before the backward: _backward added nothing to it; {k} is a parent of out too, so add ' \
+                   f'its contribution to {lbl}'
         if P.any() and a.shape == r.shape and _close(a + P, r):
             return f'{lbl} lost what it held before: _backward must add its contribution to the parents\' .g (a Var used ' \
                    'twice gets one from each use), not replace it'
         if t._same and _close(a, r / 2):
             return f'{lbl} got one contribution where self + self makes two: add to .g (self.g = self.g + ...), do not set it'
-        return _relu_special('self', 'self.data')(lbl, a, r, t) if relu else ''
+        N = t.self.shape[0]
+        if op == 'add' and k == 'other' and t.other.ndim < t.self.ndim and N > 1 and _close(a, r / N):
+            return f'{lbl} is 1/{N} of the right value: out.g was averaged over the rows (mean(0)) where a bias added to every row ' \
+                   'gets the sum of their contributions (sum(0))'
+        if op in ('mm', 'relu') and a.shape == r.shape and (h := _g_for_data(op, lbl, a, t)): return h
+        return _relu_special('self', 'self.data')(lbl, a, r, t) if op == 'relu' else ''
     return special
 
-def _var_ex(opname: str, op, problems: list, hints: list, relu=False) -> _Exercise:
+def _var_ex(opname: str, op, problems: list, hints: list, kind: str) -> _Exercise:
     def call(cls, t):
         t._before = {k: v.clone() for k, v in vars(t).items() if k.startswith('P_')}
         return _var_call(op)(cls, t)
     return _Exercise(f'Var.{opname}', problems, call, _var_want(op), _var_got, 'autograd.Var', method=opname, pre=_pre_var,
-                     special=_var_special(relu), batch='self', says="out.data and the parents' .g",
+                     special=_var_special(kind), batch='self', says="out.data and the parents' .g",
                      owner=lambda lbl: 'out' if lbl == 'out.data' else lbl[:-2], hints=hints)
 
 _add = lambda a, b: a + b
-_ADD = dict(self=(64, 3), o=(64, 3))
-_BIAS = dict(self=(64, 3), o=(3,))
+_ADD = dict(self=(64, 3), other=(64, 3))
+_BIAS = dict(self=(64, 3), other=(3,))
 _EX['Var.__add__'] = _var_ex('__add__', _add,
     [('two (64, 3)', _var_problem(_add, _ADD, True)), ('a bias (3,) added to (64, 3)', _var_problem(_add, _BIAS, True)),
      ('self + self, .g zeros', _var_problem(_add, dict(self=(5, 3)), False, same=True)),
-     ('a bias added to one row, .g zeros', _var_problem(_add, dict(self=(1, 3), o=(3,)), False)),
+     ('a bias added to one row, .g zeros', _var_problem(_add, dict(self=(1, 3), other=(3,)), False)),
      ('a bias in float32', _f32(_var_problem(_add, _BIAS, True)))],
-    ["out = self + o: by how much does out change when an entry of self (or of o) changes a little? _backward adds out.g times "
+    ["out = self + other: by how much does out change when an entry of self (or of other) changes a little? _backward adds out.g times "
      "that to each parent's .g.",
      "Add, do not replace: a Var used twice (self + self) gets a contribution from each use, so _backward adds to what .g holds.",
-     "A bias o of shape (n,) was broadcast over the N rows of self: its gradient sums out.g over those rows, back to the shape (n,).",
-     "self.g += out.g; o.g += out.g, or out.g.sum(0) when o.data has one axis less than out.g"])
+     "A bias other of shape (n,) was broadcast over the N rows of self: its gradient sums out.g over those rows, back to the shape (n,).",
+     "self.g += out.g; other.g += out.g, or out.g.sum(0) when other.data has one axis less than out.g"], 'add')
 
 _mm = lambda a, b: a @ b
 _EX['Var.__matmul__'] = _var_ex('__matmul__', _mm,
-    [('(64, 5) @ (5, 3)', _var_problem(_mm, dict(self=(64, 5), o=(5, 3)), True)),
-     ('(1, 5) @ (5, 3), .g zeros', _var_problem(_mm, dict(self=(1, 5), o=(5, 3)), False)),
-     ('(64, 5) @ (5, 1)', _var_problem(_mm, dict(self=(64, 5), o=(5, 1)), True)),
-     ('in float32', _f32(_var_problem(_mm, dict(self=(64, 5), o=(5, 3)), True)))],
-    ["The same maths as lin_grad without the bias: which shapes must the contributions to self.g and o.g have?",
+    [('(64, 5) @ (5, 3)', _var_problem(_mm, dict(self=(64, 5), other=(5, 3)), True)),
+     ('(1, 5) @ (5, 3), .g zeros', _var_problem(_mm, dict(self=(1, 5), other=(5, 3)), False)),
+     ('(64, 5) @ (5, 1)', _var_problem(_mm, dict(self=(64, 5), other=(5, 1)), True)),
+     ('in float32', _f32(_var_problem(_mm, dict(self=(64, 5), other=(5, 3)), True)))],
+    ["The same maths as lin_grad without the bias: which shapes must the contributions to self.g and other.g have?",
      "Add each contribution to what the parent's .g holds: a Var used twice gets one from each use.",
-     "self.g += out.g @ o.data.T; o.g += self.data.T @ out.g"])
+     "self.g += out.g @ other.data.T; other.g += self.data.T @ out.g"], 'mm')
 
 _relu_op = lambda a, b: a.relu() if not isinstance(a, Tensor) else torch.relu(a)
 _EX['Var.relu'] = _var_ex('relu', _relu_op,
@@ -1147,7 +1335,7 @@ _EX['Var.relu'] = _var_ex('relu', _relu_op,
      ('in float32', _f32(_var_problem(_relu_op, dict(self=(64, 4)), True, kink=True)))],
     ["As in relu_grad: the parent's .g gets out.g where its data is > 0, and 0 elsewhere (exactly at 0 too).",
      "Add it to what self.g holds.",
-     "self.g += (self.data > 0).to(out.g.dtype) * out.g"], relu=True)
+     "self.g += (self.data > 0).to(out.g.dtype) * out.g"], 'relu')
 
 # %% ../nbs/08_exercises.ipynb #77e19f03
 def _cls_problem(N, c, key='inp', log=False):
@@ -1168,6 +1356,7 @@ def _onehot(t, key='inp'): return F.one_hot(t.targ, getattr(t, key).shape[1]).do
 def _ce_special(key='inp'):
     "The softmax over the wrong axis or not normalised, log_softmax for softmax, the targets forgotten or subtracted as numbers."
     def special(lbl, a, r, t):
+        if (h := _one_hot_columns(lbl, a, t, key)): return h
         x, N, oh = getattr(t, key).double(), len(t.targ), _onehot(t, key)
         if _close(a, (x.softmax(0) - oh) / N): return f'{lbl} uses a softmax over the wrong axis: each sample\'s probabilities ' \
                                                      'must sum to 1, so normalise over the classes (dim=-1)'
@@ -1184,9 +1373,18 @@ def _ce_special(key='inp'):
         return ''
     return special
 
+def _one_hot_columns(lbl: str, a: Tensor, t, key: str) -> str:
+    "'' unless `a` has max(targ) + 1 columns where the logits have C: F.one_hot without num_classes."
+    C, k = getattr(t, key).shape[1], int(t.targ.max()) + 1
+    if a.ndim == 2 and a.shape[0] == len(t.targ) and a.shape[1] == k != C:
+        return f'{lbl} has {k} columns but {key} has {C}: F.one_hot(targ) without num_classes makes max(targ) + 1 columns (here {k}); ' \
+               f'give it num_classes=C, the number of classes ({key}.shape[1])'
+    return ''
+
 def _nll_special(key='logp'):
-    "-1/N everywhere, or at whole columns, instead of one entry per row."
+    "-1/N everywhere, or at whole columns, instead of one entry per row; one_hot without num_classes."
     def special(lbl, a, r, t):
+        if (h := _one_hot_columns(lbl, a, t, key)): return h
         x, N = getattr(t, key), len(t.targ)
         if _close(a, torch.full_like(x, -1 / N, dtype=torch.float64)): return f'{lbl} is -1/N at every entry: the loss reads only ' \
                                                        'the target entry of each row, so every other entry gets 0 (a one-hot row)'
@@ -1217,6 +1415,8 @@ def _lsm_problem(N, c):
 def _lsm_special(lbl, a, r, t):
     "The sum over the classes forgotten, or taken over the wrong axis, or over everything."
     sm, g = t.x.double().softmax(-1), t.g.double()
+    if _close(a, g - sm): return f'{lbl} is g - softmax(x): the softmax term is weighted by the sum of g over the classes of its row, ' \
+                                 'softmax(x) * g.sum(-1, keepdim=True); every log-probability of a row depends on every logit of it'
     if _close(a, g - sm * g): return f'{lbl} misses a term: every log-probability depends on every logit, so subtract ' \
                                      'softmax(x) times the sum of g over the classes'
     if _close(a, g - sm * g.sum(0, keepdim=True)): return f'{lbl} sums g over the wrong axis: sum over the classes of each sample (dim=-1)'
@@ -1251,14 +1451,42 @@ def _ce_steps_fwd(c):
 
 _CE_KEYS = ['logp', 'logs', 's', 'e', 'shifted', 'm', 'logits']
 def _ce_steps_special(lbl, a, r, t):
+    "The classic slips of each step: a division where the chain rule multiplies, a sum over the whole batch, a path of shifted forgotten..."
     if lbl == 'dL/dlogp': return _nll_special('logits')(lbl, a, r, t)
     if lbl == 'dL/dlogits': return _ce_special('logits')(lbl, a, r, t)
+    mid, g = _ce_steps_fwd(_copies(t, []))[1], _steps_want(_ce_steps_fwd, 'logits', _CE_KEYS)(t)
+    e, s, d = mid['e'], mid['s'], lambda k: g[f'dL/d{k}']
+    if lbl == 'dL/ds' and _close(a, d('logs') * s):
+        return 'dL/ds is dL/dlogs * s: the derivative of log(s) is 1/s, so divide by s'
+    if lbl == 'dL/ds' and a.numel() > 1 and _close(a, d('logs') / e.sum()):
+        return 'dL/ds divides by the sum of e over the whole batch (e.sum()): s is the sum of each row, e.sum(1, keepdim=True), ' \
+               'so divide by that'
+    if lbl == 'dL/de' and a.shape != r.shape and a.shape == s.shape:
+        return f'dL/de has shape {tuple(a.shape)} but e has shape {tuple(e.shape)}: s = e.sum(1, keepdim=True) sends its gradient to ' \
+               'every column of e, so broadcast dL/ds back over the columns (ds.expand_as(e))'
+    if lbl == 'dL/de' and _close(a, d('s') * e):
+        return 'dL/de is dL/ds * e: s = e.sum(1) passes its gradient to every entry of e unchanged (a sum\'s local derivative is 1); ' \
+               'the factor e belongs to the step before, e = shifted.exp()'
+    if lbl == 'dL/dshifted':
+        if _close(a, d('logp')): return 'dL/dshifted has only the path through logp = shifted - logs: shifted is also used by ' \
+                                       'e = shifted.exp(), so add that path\'s gradient, dL/de * e'
+        if _close(a, d('e') * e): return 'dL/dshifted has only the path through e = shifted.exp(): shifted is also used directly by ' \
+                                         'logp = shifted - logs, so add dL/dlogp'
+        if _close(a, d('logp') + d('e')): return 'dL/dshifted misses the factor e on the path through e = shifted.exp(): the ' \
+                                                 'derivative of exp is exp itself, so that path gives dL/de * e'
     return ''
+
+def _first_step(hs: list) -> list:
+    "Of the mistakes of a steps exercise, in backward order, the first (and those with the same hint): the later steps build on it."
+    first = hs[0][1][len(hs[0][0]):]
+    same = [h for h in hs if h[1][len(h[0]):] == first]
+    rest = [lbl for lbl, _ in hs if (lbl, _) not in same]
+    return same + ([('', f'(the steps after it, {", ".join(rest)}, build on it and are off too: fix it first)')] if rest else [])
 
 _EX['ce_steps'] = _Exercise(
     'ce_steps(logits, targ)', _cls_problems('logits'), lambda fn, t: fn(t.logits, t.targ), _steps_want(_ce_steps_fwd, 'logits', _CE_KEYS),
     _steps_got(_CE_KEYS), 'training.ce_steps', pre=_pre_steps(_CE_KEYS), factors=lambda t: [_n_factor(t, 'logits'), _c_factor(t, 'logits')],
-    special=_ce_steps_special, owner=lambda lbl: lbl[4:], batch='logits', shared_scale=True,
+    special=_ce_steps_special, owner=lambda lbl: lbl[4:], batch='logits', shared_scale=True, zero=('dL/dm',), keep=_first_step,
     hints=["Go backwards: loss, then logp, logs, s, e, shifted, m, and logits last. Each gradient has the shape of its tensor: "
            "(N, C) for logp, e, shifted and logits, (N, 1) for logs, s and m.",
            "loss = -logp[range(N), targ].mean(): only one entry per row of logp matters, each with weight -1/N.",
@@ -1278,7 +1506,7 @@ _EX['momentum_step'] = _Exercise(
     [('buffers from earlier steps', _params_problem(_MOM_SHAPES, 0.1, 0.9)),
      ('the first step, buffers of zeros', _params_problem(_MOM_SHAPES, 0.1, 0.9, running=False)),
      ('in float32', _f32(_params_problem(_MOM_SHAPES, 0.1, 0.9)))],
-    _step_call, _step_want, _step_got, 'training.momentum_step', pre=_pre_step, special=_step_special, batch='w1',
+    _step_call, _step_want, _step_got, 'training.momentum_step', pre=_pre_step, special=_step_special, batch='w1', judge='torch.optim.SGD',
     keep=lambda hs: [h for h in hs if h[0].startswith('buf ')] or hs,   # parameters moved by a wrong buffer: the buffer is the mistake
     says='every tensor and buffer after the step', owner=lambda lbl: lbl.replace('buf ', ''),
     hints=["Each parameter keeps a buffer, its running direction: first update the buffer from the gradient, then move the "
@@ -1286,6 +1514,22 @@ _EX['momentum_step'] = _Exercise(
            "Both updates change the tensors in place, the buffer and the parameter: the caller keeps them from one step to the next.",
            "As torch.optim.SGD with momentum (no dampening, no Nesterov): buf becomes momentum * buf + p.g, then p moves by -lr * buf.",
            "for p, buf in zip(params, bufs): buf.mul_(momentum).add_(p.g); p -= lr * buf"])
+
+# %% ../nbs/08_exercises.ipynb #5a3e7c21
+_LIN = ('backward.lin_grad', 'fast.fast_lin_grad', 'fast.fast_wgrad', 'module.Lin.bwd', 'fast.FastLin.bwd')
+_RELU = ('backward.relu_grad', 'fast.fast_relu_grad', 'module.Relu.bwd', 'fast.FastRelu.bwd')
+_CE = ('training.cross_entropy_grad', 'training.CrossEntropy.bwd', 'fast.FastCrossEntropy.bwd', 'training.MLP', 'fast.FastMLP')
+_MLP = ('backward.forward_and_backward', 'module.fixed_backward', 'module.Model', 'fast.fast_forward_and_backward', 'fast.FastModel',
+        'autograd.Model', 'checks.autograd_grads')
+_SAME_MATHS = {   # exercise -> the course's versions of the same maths (its own version is refused anyway, and dropped from these)
+    'lin_grad': _LIN, 'Lin.bwd': _LIN, 'Lin.backward': _LIN, 'Var.__matmul__': _LIN,
+    'relu_grad': _RELU, 'Relu.bwd': _RELU, 'Relu.backward': _RELU, 'Var.relu': _RELU,
+    'mse_grad': ('module.Mse.bwd',), 'mse_steps': ('module.Mse.bwd',), 'Mse.bwd': ('backward.mse_grad',), 'Mse.backward': ('backward.mse_grad',),
+    'cross_entropy_grad': _CE, 'CrossEntropy.bwd': _CE, 'ce_steps': _CE[1:],
+    'forward_and_backward': _MLP, 'find_the_bug': _MLP,
+    'sgd_step': ('training.momentum_step', 'torch.optim'), 'momentum_step': ('torch.optim',)}
+for _n, _f in _SAME_MATHS.items():
+    _EX[_n].forbid = tuple(w for w in _f if w != _EX[_n].course and w != f'{_EX[_n].course}.{_EX[_n].method}')
 
 # %% ../nbs/08_exercises.ipynb #9678e097
 _MOVED = ('LESSONS', 'has_solutions', 'has_stubs', 'relink', 'make_exercise', 'make_exercises', 'write_exercises', 'run_notebook')

@@ -407,7 +407,8 @@ def nbgrader_source(nb: dict, # a lesson, as read by `json.load`
                 c['metadata'] = _nbgrader_meta(f'solution-{i}-{_grade_id(m["solution"][0])}', solution=True)
             elif 'check' in m:
                 var, _, name, fn = _CHECK.match(src).groups()
-                src = f'{var} = (checked := check({name!r}, {fn})).fn\nassert checked, checked.hint'
+                src = f'import minimlp.exercises as _ex   # the checker itself, whatever the name check means in this notebook\n' \
+                      f'{var} = (checked := _ex.check({name!r}, {fn})).fn\nassert checked, checked.hint'
                 c['metadata'] = _nbgrader_meta(f'check-{_grade_id(name)}', points=points)
             if not src.strip(): continue
             c.update(source=src.splitlines(keepends=True), outputs=[], execution_count=None)
