@@ -14,8 +14,8 @@ _sigints = []  # the Ctrl-Cs that came while SIGINT was held back
 def _record_sigint(signum, frame): _sigints.append(signum)
 
 def _interrupt_once(signum, frame):
-    "The command's Ctrl-C: the first raises `KeyboardInterrupt`; any that follow while it stops are only recorded"
-    signal.signal(signal.SIGINT, _record_sigint)
+    "The command's Ctrl-C: the first raises `KeyboardInterrupt`; any signal that follows while it stops is only noted (`_quiet`)"
+    _quiet()
     raise KeyboardInterrupt
 
 def _hold_sigint():
@@ -409,10 +409,14 @@ class _Terminated(BaseException):  # like KeyboardInterrupt: no `except Exceptio
     "SIGTERM or SIGHUP, raised where the command is, so that every `finally` on the way out cleans up (no half-written file)"
     def __init__(self, signum): super().__init__(signal.Signals(signum).name); self.signum = signum
 
-def _raise_terminated(signum, frame):
-    "The command's SIGTERM and SIGHUP: raise `_Terminated`, once (later signals, Ctrl-C included, are only recorded while it stops)"
+def _quiet():
+    "From now on only note Ctrl-C, SIGTERM and SIGHUP: the command is stopping or done, and its way out must not be cut short"
     for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, 'SIGHUP', None)):
-        if sig is not None: signal.signal(sig, _record_sigint)
+        if sig is not None and signal.getsignal(sig) not in (signal.SIG_IGN, None): signal.signal(sig, _record_sigint)
+
+def _raise_terminated(signum, frame):
+    "The command's SIGTERM and SIGHUP: raise `_Terminated`, once"
+    _quiet()
     raise _Terminated(signum)
 
 @contextlib.contextmanager
@@ -455,7 +459,7 @@ def main(argv:list|None=None, # arguments after `minimlp`, e.g. ['train', '--epo
     except _Terminated as e: return _stopped(argv, 'terminated' if e.signum == signal.SIGTERM else 'hung up', e.signum)
     except SystemExit as e: return e.code  # after --help
     finally:
-        if _as_command: _hold_sigint()  # done: a Ctrl-C while Python exits can't cut the exit status or the output short
+        if _as_command: _quiet()  # done: a signal while Python exits can't cut the exit status or the output short
 
 def _stopped(argv:list, what:str, signum:int) -> int:
     "Say that a signal stopped the command, on a line of its own; exit status 128 + the signal's number"

@@ -215,8 +215,8 @@ def _read_regular(p: Path) -> bytes | None:
 def _write_atomic(p: Path, data: bytes) -> None:
     "Write `data` to `p` whole or not at all: a new file beside it, flushed to the disk, then renamed over `p` (never through a link)."
     tmp = p.parent / f'.{p.name}.{secrets.token_hex(4)}.tmp'
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, 'O_NOFOLLOW', 0) | getattr(os, 'O_BINARY', 0), 0o666)
-    try:
+    try:  # from the file's creation on: a signal turned into an exception (the command does so) removes it too
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, 'O_NOFOLLOW', 0) | getattr(os, 'O_BINARY', 0), 0o666)
         with os.fdopen(fd, 'wb') as f:
             f.write(data)
             f.flush()
