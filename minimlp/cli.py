@@ -433,7 +433,7 @@ def _torch_defaults():
         if dev.type != 'cpu': torch.set_default_device(dev)
 
 def main(argv:list|None=None, # arguments after `minimlp`, e.g. ['train', '--epochs', '1']; default `sys.argv[1:]`
-        ) -> int: # exit status: 0 ok, 1 `check` disagrees, 2 bad input, 3 diverged or did not learn, 130 interrupted, 141 closed pipe
+        ) -> int: # exit status: 0 ok, 1 `check` disagrees, 2 bad input, 3 diverged or did not learn, 130 interrupted, 141 closed pipe, 143/129 SIGTERM/SIGHUP
     "Run the `minimlp` command line"
     global _help_as_json
     argv = sys.argv[1:] if argv is None else list(argv)
