@@ -38,7 +38,7 @@ def relu_grad(inp: Tensor, # the ReLU's input (a pre-activation)...
               out: Tensor  # ...and its output, carrying the incoming gradient `out.g`
              ) -> None:
     "Set `inp.g`, the gradient of the loss with respect to the ReLU's input, shaped like `inp`."
-    inp.g = (inp > 0).float() * out.g
+    inp.g = (inp > 0) * out.g
 
 # %% ../nbs/02_backward.ipynb #bc22e5f3
 def lin_grad(inp: Tensor, # the layer's input, (N, n_in)

@@ -1034,7 +1034,7 @@ def _mlp_special(lbl, a, r, t):
         return ''
     if lbl in ('inp.g', 'w1.g', 'b1.g', "acts['l1'].g"):
         if _close(a, _mlp_by_hand(t, lambda l1, l2g: torch.ones_like(l1))[lbl]):
-            return f'{lbl} is what you get without the ReLU\'s step: l1.g must be l2.g only where l1 > 0, (l1 > 0).float() * l2.g ' \
+            return f'{lbl} is what you get without the ReLU\'s step: l1.g must be l2.g only where l1 > 0, (l1 > 0) * l2.g ' \
                    '(did you skip relu_grad?)'
         if _close(a, _mlp_by_hand(t, lambda l1, l2g: l1 >= 0)[lbl]):
             return f'{lbl} takes the ReLU\'s gradient where l1 is exactly 0 (its kink) too: the mask is l1 > 0, not l1 >= 0'

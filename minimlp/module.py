@@ -42,7 +42,7 @@ class Relu(Module):
     def forward(self, inp: Tensor) -> Tensor: return inp.clamp_min(0.)
     def bwd(self, out: Tensor, inp: Tensor):
         "Set `inp.g` from `out.g`."
-        inp.g = (inp > 0).float() * out.g
+        inp.g = (inp > 0) * out.g
 
 # %% ../nbs/03_module.ipynb #fbe13e38
 class Lin(Module):
@@ -91,6 +91,6 @@ def fixed_backward(inp: Tensor, targ: Tensor, # inputs (N, n_in), targets (N,) o
     out = lin(l2, w2, b2)
     out.g = mse_grad(out, targ)
     l2.g, w2.g, b2.g = out.g @ w2.T, l2.T @ out.g, out.g.sum(0)
-    l1.g = (l1 > 0).float() * l2.g
+    l1.g = (l1 > 0) * l2.g
     inp.g, w1.g, b1.g = l1.g @ w1.T, inp.T @ l1.g, l1.g.sum(0)
     return mse(out, targ)

@@ -43,6 +43,12 @@ def check_fit(params, # w1, b1, w2, b2
             raise TypeError(f'{name} must be a torch tensor, got {kind if mod == "builtins" else f"{mod}.{kind}"}: convert it with {how}')
     w1, n_out = params[0], params[-1].shape[0]
     for split, x, y in (('train', x_train, y_train), ('valid', x_valid, y_valid)):
+        if x.ndim != 2: raise ValueError(f'{split} inputs must be (N, n_in), one row per example, got shape {tuple(x.shape)}'
+                                         + (': flatten each one, e.g. x.reshape(len(x), -1)' if x.ndim > 2 else ''))
+        if y.ndim != 1: raise ValueError(f'{split} targets must be (N,) class indices, got shape {tuple(y.shape)}'
+                                         + (' (one-hot rows? their class indices are y.argmax(1))' if y.ndim == 2 else ''))
+        if w1.ndim == 2 and x.shape[1] != w1.shape[0]:
+            raise ValueError(f'{split} inputs have {x.shape[1]} columns but w1 {tuple(w1.shape)} takes {w1.shape[0]}: one weight row per input')
         if len(x) != len(y): raise ValueError(f'{split}: inputs and targets differ in length: {tuple(x.shape)} vs {tuple(y.shape)}')
         if not len(x): raise ValueError(f'the {split} set is empty: it needs at least one example')
         if y.dtype != torch.int64: raise TypeError(f'{split} targets must be int64 class indices, got {y.dtype}: convert them with .long()')
@@ -50,6 +56,9 @@ def check_fit(params, # w1, b1, w2, b2
         if t.device != w1.device: raise ValueError(f'{name} is on {t.device} but w1 is on {w1.device}: move it there with {name}.to({str(w1.device)!r})')
     floats = {k: v for k, v in named.items() if not k.startswith('y_')}
     for name, t in floats.items():
+        if not t.is_floating_point():
+            raise TypeError(f'{name} must be floating point, got {t.dtype}: convert it, e.g. {name}.float()'
+                            + (' / 255 for pixels 0..255' if t.dtype == torch.uint8 else ''))
         if t.dtype != w1.dtype:
             raise TypeError(f'{name} is {t.dtype} but w1 is {w1.dtype}: use one dtype for all, e.g. {name}.to({w1.dtype}) '
                             f'(or weights from init_params(..., dtype={t.dtype}))')
