@@ -108,6 +108,26 @@ def _signals_raise():
     finally:
         for s in sigs: signal.signal(s, signal.SIG_DFL)
 
+@contextmanager
+def _signals_held():
+    "Around C code that calls back into Python (`torch.save`): SIGINT, SIGTERM and SIGHUP wait until it is done, then go to their handlers."
+    main = threading.current_thread() is threading.main_thread()
+    sigs = [s for s in (signal.SIGINT, getattr(signal, 'SIGTERM', None), getattr(signal, 'SIGHUP', None)) if main and s is not None]
+    got, old = [], {}
+    for s in sigs:
+        if signal.getsignal(s) not in (signal.SIG_IGN, None): old[s] = signal.signal(s, lambda signum, frame: got.append(signum))
+    try: yield
+    except Exception as e:  # the C code reports an interrupt raised inside it (not by a held signal) as an error of its own
+        c = e
+        while isinstance(c, Exception): c = c.__cause__ or c.__context__
+        if c is None: raise
+        raise c  # KeyboardInterrupt, _Terminated...
+    finally:
+        for s, h in old.items(): signal.signal(s, h)
+        for s in sorted(set(got), key=lambda s: s == signal.SIGINT):  # a signal that ends the process first
+            if callable(old[s]): old[s](s, sys._getframe())  # as the signal itself would have called it
+            else: signal.raise_signal(s)  # its default action
+
 # %% ../nbs/09_appendix_data.ipynb #0f437b2d
 _HOST = hashlib.sha1(socket.gethostname().encode()).hexdigest()[:8]  # names our temporary files, with the pid
 _STALE_S = 3600  # seconds: where files cannot be locked, a temporary file of ours untouched this long is abandoned
@@ -477,11 +497,11 @@ def _read_cache(cache:Path, key:list) -> list|None:
 
 _unwritable = set()  # reload caches that could not be written in this process: warned about once, not tried again
 
-def _os_error(e:BaseException) -> BaseException:
-    "The `OSError` behind `e` if there is one (torch reports a failed write as a `RuntimeError`), else `e`."
+def _os_error(e:BaseException) -> OSError|None:
+    "The `OSError` behind `e` if there is one (torch reports a failed write as a `RuntimeError`), else None."
     c = e
     while c is not None and not isinstance(c, OSError): c = c.__cause__ or c.__context__
-    return c or e
+    return c
 
 def _interactive(f) -> bool:
     "Whether a person watches stream `f` as it is written: a terminal, or a Jupyter notebook's output."
@@ -525,11 +545,11 @@ def _load_pickle(src:Path, arrays:list|None=None, # the six arrays of `src`, whe
     ts = [torch.from_numpy(a) for a in arrays]
     if cache in _unwritable: return Splits(*ts, source=str(src))
     try:
-        with _atomic(cache) as tmp, open(tmp, 'wb') as f:
+        with _atomic(cache) as tmp, _signals_held(), open(tmp, 'wb') as f:  # a signal waits until torch.save is done
             torch.save({'key': key, 'crc': _tensors_crc(ts), **dict(zip(_NAMES, ts))}, f)
-    except (OSError, RuntimeError) as e:  # a full disk or quota: torch says RuntimeError
+    except (OSError, RuntimeError) as e:  # a full disk or quota (torch says RuntimeError)...
+        if (why := _os_error(e)) is None: raise  # ...and nothing else
         _unwritable.add(cache)
-        why = _os_error(e)
         warnings.warn(f"could not write the MNIST reload cache {cache} ({getattr(why, 'strerror', None) or why}); "
                       f"going on without it, so each load reads {src.name} again (not tried again in this process)")
     return Splits(*ts, source=str(src))
