@@ -607,7 +607,8 @@ def _load_pickle(src:Path, arrays:list|None=None, # the six arrays of `src`, whe
 _IDX_NAMES = ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')
 _DEFLATE_MAX = 1032  # deflate (gzip) expands data at most this many times
 
-def _read_idx(fn:Path, ndim:int) -> np.ndarray:
+def _read_idx(fn:Path, ndim:int, check:Callable|None=None, # `check(shape)` may refuse the header's shape before any data is read
+             ) -> np.ndarray:
     "uint8 array of IDX file `fn` (gzipped if `.gz`): magic `0x0000080<ndim>`, `ndim` big-endian uint32 sizes, then exactly their product of bytes."
     magic, hdr, gz, size = 0x800 + ndim, 4 + 4 * ndim, fn.suffix == '.gz', fn.stat().st_size
     try:
@@ -619,6 +620,7 @@ def _read_idx(fn:Path, ndim:int) -> np.ndarray:
             if len(head) < hdr: raise DataError(f"{fn}: {len(head)} bytes, too short for an IDX header ({hdr} bytes)")
             dims = struct.unpack(f'>{ndim}I', head[4:])
             n = math.prod(dims)
+            if check: check(dims)
             says = f"{fn}: header says shape {dims} ({n:,} bytes) but"
             if not gz and size - hdr != n: raise DataError(f"{says} {size - hdr:,} bytes follow")
             if gz and n > _DEFLATE_MAX * size: raise DataError(f"{says} a gzip file of {size:,} bytes cannot hold that many")
@@ -656,11 +658,12 @@ def _find_idx(folder:Path) -> list:
     return found
 
 def _idx_pair(fx:Path, fy:Path, split:str) -> tuple:
-    "Images `(N, rows, cols)` and labels `(N,)`, uint8, from IDX files `fx`, `fy` of `split`, labels checked."
-    x, y = _read_idx(fx, 3), _read_idx(fy, 1)
-    if len(x) != len(y): raise DataError(f"{fx} has {len(x):,} images but {fy} has {len(y):,} labels")
+    "Images `(N, rows, cols)` and labels `(N,)`, uint8, from IDX files `fx`, `fy` of `split`, labels checked, the (small) labels first."
+    y = _read_idx(fy, 1)
     _check_labels(y, fy, split)
-    return x, y
+    def count(dims):  # the images' header must promise as many images as there are labels before their data is read
+        if dims[0] != len(y): raise DataError(f"{fx} has {dims[0]:,} images but {fy} has {len(y):,} labels")
+    return _read_idx(fx, 3, count), y
 
 def _tensors(x:np.ndarray, y:np.ndarray) -> tuple:
     "Images flattened to `(N, rows*cols)` float32 `pixel/256`, labels int64, as tensors."
