@@ -62,7 +62,7 @@ def _repo_root(pkg:Path=_PKG # a minimlp package folder
 
 def _home(user:str='') -> str|None:
     "The home folder of `user` (default: yours, as `$HOME` says) if it is known and an absolute path, else None."
-    if not user and not os.path.isabs(os.environ.get('HOME', '/')): return None  # a relative or empty HOME names no home
+    if not user and (h := os.environ.get('HOME')) is not None and not os.path.isabs(h): return None  # relative or empty: no home
     h = os.path.expanduser('~' + user)  # unchanged if unknown
     return h if os.path.isabs(h) else None
 
