@@ -117,7 +117,7 @@ def _env_data_dir(env:str) -> Path:
     return p
 
 def data_dir() -> Path:
-    "Folder for data sets: `$MINIMLP_DATA`, else the checkout's `data/` folder, else the per-user cache folder."
+    "Folder for data sets: `$MINIMLP_DATA`, else the checkout's `data/` folder, else the per-user cache folder (a `DataError` if there is none)."
     if env := os.environ.get('MINIMLP_DATA'): return _env_data_dir(env)
     if root := _repo_root(): return root/'data'
     if user := _user_cache(): return user
@@ -537,7 +537,7 @@ def _read_cache(cache:Path, key:list) -> list|None:
     if _tensors_crc(ts) != d.get('crc'): raise DataError("checksum mismatch: its bytes changed since it was written")
     return ts
 
-_unwritable = set()  # reload caches that could not be written in this process (None: sources without a place for one): warned about once, not tried again
+_unwritable = set()  # reload caches that could not be written in this process, and sources with no place for one: warned about once, not tried again
 
 def _os_error(e:BaseException) -> OSError|None:
     "The `OSError` behind `e` if there is one (torch reports a failed write as a `RuntimeError`), else None."
@@ -650,7 +650,8 @@ def write_idx(fn:str|Path, # destination; gzipped if it ends in `.gz`
 # %% ../nbs/09_appendix_data.ipynb #0e37662b
 def _find_idx(folder:Path) -> list:
     "The four IDX files in `folder`, each plain or `.gz`; `FileNotFoundError` naming the folder and missing names."
-    if not (_exists(folder) and folder.is_dir()): raise FileNotFoundError(f"{folder}: no such folder (expected the IDX files {', '.join(_IDX_NAMES)})")
+    if not (_exists(folder) and folder.is_dir()):  # a symbolic-link loop is named as one
+        raise FileNotFoundError(f"{folder}: no such folder (expected the IDX files {', '.join(_IDX_NAMES)})")
     found = [next((p for p in (folder/n, folder/f'{n}.gz') if _exists(p)), None) for n in _IDX_NAMES]
     if missing := [n for n, p in zip(_IDX_NAMES, found) if p is None]:
         raise FileNotFoundError(f"{folder}: missing the IDX file{'s' * (len(missing) > 1)} {', '.join(missing)} (each may end in .gz)")
