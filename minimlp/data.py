@@ -7,7 +7,7 @@ __all__ = ['MNIST_URL', 'MNIST_CLASSES', 'FASHION_CLASSES', 'DataError', 'Downlo
            'mnist_path', 'download', 'write_idx', 'load_idx', 'load_sample', 'load_mnist', 'show_images']
 
 # %% ../nbs/09_appendix_data.ipynb #f82989e3
-import glob, gzip, hashlib, http.client, math, os, pickle, re, signal, socket, stat, struct, sys, tempfile, threading, time, warnings, zlib
+import errno, glob, gzip, hashlib, http.client, math, os, pickle, re, signal, socket, stat, struct, sys, tempfile, threading, time, warnings, zlib
 from collections import namedtuple
 from collections.abc import Callable
 from configparser import ConfigParser, Error as ConfigError
@@ -60,17 +60,55 @@ def _repo_root(pkg:Path=_PKG # a minimlp package folder
     except (ConfigError, OSError, UnicodeError): return None
     return pkg.parent if cfg.get('DEFAULT', 'lib_name', fallback=None) == 'minimlp' else None
 
-def _user_cache() -> Path:
-    "The per-user cache folder: `$XDG_CACHE_HOME/minimlp` if that is an absolute path, else `~/.cache/minimlp`."
-    xdg = Path(os.environ.get('XDG_CACHE_HOME') or '.').expanduser()
-    return (xdg if xdg.is_absolute() else Path.home()/'.cache')/'minimlp'  # the XDG spec: ignore a relative value
+def _home(user:str='') -> str|None:
+    "The home folder of `user` (default: yours, as `$HOME` says) if it is known and an absolute path, else None."
+    if not user and (h := os.environ.get('HOME')) is not None and not os.path.isabs(h): return None  # relative or empty: no home
+    h = os.path.expanduser('~' + user)  # unchanged if unknown
+    return h if os.path.isabs(h) else None
+
+def _no_home(user:str='') -> str:
+    "Why `~user` (`~`: yours) names no home folder."
+    if user: return f"there is no user named {user} here"
+    h = os.environ.get('HOME')
+    return "HOME is not set and no home folder is known" if h is None else f"HOME={h!r} is not an absolute path"
+
+def _expand(p) -> tuple:
+    "`(p with a leading ~ or ~user expanded, None)` where that names a home folder, else `(p as written, why it names none)`."
+    s = os.fspath(p)
+    if not s.startswith('~'): return Path(s), None
+    user = re.split(f'[{re.escape(os.sep + (os.altsep or ""))}]', s[1:], maxsplit=1)[0]
+    return (Path(os.path.expanduser(s)), None) if _home(user) else (Path(s), _no_home(user))
+
+def _user_cache() -> Path|None:
+    "The per-user cache folder: `$XDG_CACHE_HOME/minimlp` if that is an absolute path, else `~/.cache/minimlp`; None without a home."
+    xdg = _expand(os.environ.get('XDG_CACHE_HOME') or '.')[0]
+    if xdg.is_absolute(): return xdg/'minimlp'  # the XDG spec: ignore a relative value
+    return Path(h)/'.cache'/'minimlp' if (h := _home()) else None
+
+def _exists(p:Path, say:str='') -> bool:
+    "Whether `p` exists (following links); an `OSError` naming the link, after `say`, if a link on the way leads round in a loop."
+    try: os.stat(p)
+    except ValueError: return False  # a NUL in the name, as `Path.exists` says
+    except OSError as e:
+        if e.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF): return False
+        if e.errno != errno.ELOOP: raise
+        for q in [*reversed(p.parents), p]:  # from the top: the first path that loops is the link
+            try: os.stat(q)
+            except OSError as e2:
+                if e2.errno == errno.ELOOP: break
+        raise OSError(f"{say}{q} is a symbolic link that leads round in a loop (to itself, or through other links back to "
+                      f"itself): point it at the file or folder it should name, or remove it") from None
+    return True
 
 # %% ../nbs/09_appendix_data.ipynb #8f4fa6b3
 def _env_data_dir(env:str) -> Path:
-    "The folder `MINIMLP_DATA=env` names, if it is one or can be created; a clear `OSError` naming `MINIMLP_DATA` otherwise."
-    p = q = Path(env).expanduser()
-    while not q.exists() and q != q.parent: q = q.parent  # the nearest existing path at or above p
-    fix = "set MINIMLP_DATA to a folder (MNIST goes in its mnist/ subfolder) or unset it"
+    "The folder `MINIMLP_DATA=env` names, if it is one or can be created; otherwise an error naming `MINIMLP_DATA` and the fix."
+    p, why = _expand(env)
+    fix, say = "set MINIMLP_DATA to a folder (MNIST goes in its mnist/ subfolder) or unset it", f"MINIMLP_DATA={env}: "
+    if why and not _exists(p, say):  # `~nobody/data` would become a folder named `~nobody` wherever Python runs
+        raise DataError(f"{say}its ~ names no home folder ({why}): {fix.replace('to a folder', 'to the full path of a folder')}")
+    q = p
+    while not _exists(q, say) and q != q.parent: q = q.parent  # the nearest existing path at or above p
     if q == p and not p.is_dir(): raise NotADirectoryError(f"MINIMLP_DATA={env} names a file, not a folder: {fix}")
     if not q.is_dir(): raise NotADirectoryError(f"MINIMLP_DATA={env} lies under {q}, which is a file, not a folder: {fix}")
     if q != p and not os.access(q, os.W_OK | os.X_OK):
@@ -79,10 +117,14 @@ def _env_data_dir(env:str) -> Path:
     return p
 
 def data_dir() -> Path:
-    "Folder for data sets: `$MINIMLP_DATA`, else the checkout's `data/` folder, else the per-user cache folder."
+    "Folder for data sets: `$MINIMLP_DATA`, else the checkout's `data/` folder, else the per-user cache folder (a `DataError` if there is none)."
     if env := os.environ.get('MINIMLP_DATA'): return _env_data_dir(env)
-    root = _repo_root()
-    return root/'data' if root else _user_cache()
+    if root := _repo_root(): return root/'data'
+    if user := _user_cache(): return user
+    xdg = 'is not set' if not os.environ.get('XDG_CACHE_HOME') else 'is not an absolute path'
+    raise DataError(f"no folder for data sets: an installed minimlp keeps them in the per-user cache folder, but there is none "
+                    f"({_no_home()}, and XDG_CACHE_HOME {xdg}): set MINIMLP_DATA to a folder (MNIST goes in its mnist/ "
+                    f"subfolder), or HOME to the full path of your home folder")
 
 def mnist_path() -> Path:
     "Where the MNIST pickle is (or will be downloaded to): `data_dir()/'mnist'/'mnist.pkl.gz'`."
@@ -107,6 +149,26 @@ def _signals_raise():
         raise
     finally:
         for s in sigs: signal.signal(s, signal.SIG_DFL)
+
+@contextmanager
+def _signals_held():
+    "Around C code that calls back into Python (`torch.save`): SIGINT, SIGTERM and SIGHUP wait until it is done, then go to their handlers."
+    main = threading.current_thread() is threading.main_thread()
+    sigs = [s for s in (signal.SIGINT, getattr(signal, 'SIGTERM', None), getattr(signal, 'SIGHUP', None)) if main and s is not None]
+    got, old = [], {}
+    for s in sigs:
+        if signal.getsignal(s) not in (signal.SIG_IGN, None): old[s] = signal.signal(s, lambda signum, frame: got.append(signum))
+    try: yield
+    except Exception as e:  # the C code reports an interrupt raised inside it (not by a held signal) as an error of its own
+        c = e
+        while isinstance(c, Exception): c = c.__cause__ or c.__context__
+        if c is None: raise
+        raise c  # KeyboardInterrupt, _Terminated...
+    finally:
+        for s, h in old.items(): signal.signal(s, h)
+        for s in sorted(set(got), key=lambda s: s == signal.SIGINT):  # a signal that ends the process first
+            if callable(old[s]): old[s](s, sys._getframe())  # as the signal itself would have called it
+            else: signal.raise_signal(s)  # its default action
 
 # %% ../nbs/09_appendix_data.ipynb #0f437b2d
 _HOST = hashlib.sha1(socket.gethostname().encode()).hexdigest()[:8]  # names our temporary files, with the pid
@@ -432,15 +494,15 @@ def _utf8(s:str) -> bool:
     except UnicodeEncodeError: return False
     return True
 
-def _cache_file(src:Path) -> Path:
-    "The reload cache of `src`: beside it if its folder is an ordinary, writable one and that name is free for a file, else in the user cache folder."
+def _cache_file(src:Path) -> Path|None:
+    "The reload cache of `src`: beside it if its folder is an ordinary, writable one and that name is free for a file, else in the user cache folder (None: there is none)."
     beside = src.with_name(f'{src.name}.cache.pt')
     h = hashlib.sha1(os.fsencode(src.resolve())).hexdigest()[:12]  # fsencode: a path's bytes, whatever they are
     name = src.name if _utf8(src.name) else os.fsencode(src.name).decode('utf-8', 'replace')  # torch wants UTF-8 names
-    user = _user_cache()/'load-cache'/f'{name}.{h}.cache.pt'
+    user = (u := _user_cache()) and u/'load-cache'/f'{name}.{h}.cache.pt'
     if _pseudo(src) or not _writable(src.parent) or not _utf8(str(beside)): return user
     if not beside.exists() or beside.is_file(): return beside
-    if beside not in _taken:  # once per process: the fallback works, a warning on every load would only be noise
+    if user and beside not in _taken:  # once per process: the fallback works, a warning on every load would only be noise
         _taken.add(beside)
         warnings.warn(f"{beside} is not a file (a folder?), so the reload cache of {src.name} goes to {user} instead; "
                       f"remove {beside} to keep the cache beside its source")
@@ -475,13 +537,13 @@ def _read_cache(cache:Path, key:list) -> list|None:
     if _tensors_crc(ts) != d.get('crc'): raise DataError("checksum mismatch: its bytes changed since it was written")
     return ts
 
-_unwritable = set()  # reload caches that could not be written in this process: warned about once, not tried again
+_unwritable = set()  # reload caches that could not be written in this process, and sources with no place for one: warned about once, not tried again
 
-def _os_error(e:BaseException) -> BaseException:
-    "The `OSError` behind `e` if there is one (torch reports a failed write as a `RuntimeError`), else `e`."
+def _os_error(e:BaseException) -> OSError|None:
+    "The `OSError` behind `e` if there is one (torch reports a failed write as a `RuntimeError`), else None."
     c = e
     while c is not None and not isinstance(c, OSError): c = c.__cause__ or c.__context__
-    return c or e
+    return c
 
 def _interactive(f) -> bool:
     "Whether a person watches stream `f` as it is written: a terminal, or a Jupyter notebook's output."
@@ -507,29 +569,36 @@ def _load_pickle(src:Path, arrays:list|None=None, # the six arrays of `src`, whe
         if redownload: _regular(src, fix="delete it so that load_mnist downloads MNIST again, or put a good copy of mnist.pkl.gz there")
         try: _sniff(src)
         except DataError as e: fix(e); raise
-    cache, key = _cache_file(src), _cache_key(src)
-    if not _utf8(str(cache)) and cache not in _unwritable:
+    cache = _cache_file(src)
+    if cache is None and src not in _unwritable:
+        _unwritable.add(src)
+        warnings.warn(f"the MNIST reload cache of {src.name} cannot go beside it in {src.parent}, and there is no user cache folder "
+                      f"({_no_home()}); going on without it, so each load reads {src.name} again (set XDG_CACHE_HOME to an "
+                      f"absolute path to have one)")
+    elif cache is not None and not _utf8(str(cache)) and cache not in _unwritable:
         _unwritable.add(cache)
         warnings.warn(f"the MNIST reload cache cannot be {ascii(str(cache))}: torch reads only UTF-8 file names; going on without it, "
                       f"so each load reads {src.name} again (set XDG_CACHE_HOME to a folder with a UTF-8 name to have one)")
-    if cache.is_file() and cache not in _unwritable:
+    use = cache is not None and cache not in _unwritable
+    key = _cache_key(src) if use else None
+    if use and cache.is_file():
         try:
             if (ts := _read_cache(cache, key)) is not None: return Splits(*ts, source=str(src), cached=True)
         except DataError as e: warnings.warn(f"the reload cache {cache} is damaged ({e}); rebuilding it from {src.name}")
-    if progress and cache not in _unwritable:
+    if progress and use:
         _tell(f"reading {src.name} and building its reload cache (once): {cache}" if arrays is None
               else f"building the reload cache of {src.name} (once): {cache}")
     if arrays is None:
         try: arrays = _read_pickle(src)
         except DataError as e: fix(e); raise
     ts = [torch.from_numpy(a) for a in arrays]
-    if cache in _unwritable: return Splits(*ts, source=str(src))
+    if not use: return Splits(*ts, source=str(src))
     try:
-        with _atomic(cache) as tmp, open(tmp, 'wb') as f:
+        with _atomic(cache) as tmp, _signals_held(), open(tmp, 'wb') as f:  # a signal waits until torch.save is done
             torch.save({'key': key, 'crc': _tensors_crc(ts), **dict(zip(_NAMES, ts))}, f)
-    except (OSError, RuntimeError) as e:  # a full disk or quota: torch says RuntimeError
+    except (OSError, RuntimeError) as e:  # a full disk or quota (torch says RuntimeError)...
+        if (why := _os_error(e)) is None: raise  # ...and nothing else
         _unwritable.add(cache)
-        why = _os_error(e)
         warnings.warn(f"could not write the MNIST reload cache {cache} ({getattr(why, 'strerror', None) or why}); "
                       f"going on without it, so each load reads {src.name} again (not tried again in this process)")
     return Splits(*ts, source=str(src))
@@ -538,7 +607,8 @@ def _load_pickle(src:Path, arrays:list|None=None, # the six arrays of `src`, whe
 _IDX_NAMES = ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')
 _DEFLATE_MAX = 1032  # deflate (gzip) expands data at most this many times
 
-def _read_idx(fn:Path, ndim:int) -> np.ndarray:
+def _read_idx(fn:Path, ndim:int, check:Callable|None=None, # `check(shape)` may refuse the header's shape before any data is read
+             ) -> np.ndarray:
     "uint8 array of IDX file `fn` (gzipped if `.gz`): magic `0x0000080<ndim>`, `ndim` big-endian uint32 sizes, then exactly their product of bytes."
     magic, hdr, gz, size = 0x800 + ndim, 4 + 4 * ndim, fn.suffix == '.gz', fn.stat().st_size
     try:
@@ -550,6 +620,7 @@ def _read_idx(fn:Path, ndim:int) -> np.ndarray:
             if len(head) < hdr: raise DataError(f"{fn}: {len(head)} bytes, too short for an IDX header ({hdr} bytes)")
             dims = struct.unpack(f'>{ndim}I', head[4:])
             n = math.prod(dims)
+            if check: check(dims)
             says = f"{fn}: header says shape {dims} ({n:,} bytes) but"
             if not gz and size - hdr != n: raise DataError(f"{says} {size - hdr:,} bytes follow")
             if gz and n > _DEFLATE_MAX * size: raise DataError(f"{says} a gzip file of {size:,} bytes cannot hold that many")
@@ -579,19 +650,21 @@ def write_idx(fn:str|Path, # destination; gzipped if it ends in `.gz`
 # %% ../nbs/09_appendix_data.ipynb #0e37662b
 def _find_idx(folder:Path) -> list:
     "The four IDX files in `folder`, each plain or `.gz`; `FileNotFoundError` naming the folder and missing names."
-    if not folder.is_dir(): raise FileNotFoundError(f"{folder}: no such folder (expected the IDX files {', '.join(_IDX_NAMES)})")
-    found = [next((p for p in (folder/n, folder/f'{n}.gz') if p.exists()), None) for n in _IDX_NAMES]
+    if not (_exists(folder) and folder.is_dir()):  # a symbolic-link loop is named as one
+        raise FileNotFoundError(f"{folder}: no such folder (expected the IDX files {', '.join(_IDX_NAMES)})")
+    found = [next((p for p in (folder/n, folder/f'{n}.gz') if _exists(p)), None) for n in _IDX_NAMES]
     if missing := [n for n, p in zip(_IDX_NAMES, found) if p is None]:
         raise FileNotFoundError(f"{folder}: missing the IDX file{'s' * (len(missing) > 1)} {', '.join(missing)} (each may end in .gz)")
     for p in found: _regular(p, fix="each of the four IDX files must be a regular file")  # a pipe or a device is refused, never opened
     return found
 
 def _idx_pair(fx:Path, fy:Path, split:str) -> tuple:
-    "Images `(N, rows, cols)` and labels `(N,)`, uint8, from IDX files `fx`, `fy` of `split`, labels checked."
-    x, y = _read_idx(fx, 3), _read_idx(fy, 1)
-    if len(x) != len(y): raise DataError(f"{fx} has {len(x):,} images but {fy} has {len(y):,} labels")
+    "Images `(N, rows, cols)` and labels `(N,)`, uint8, from IDX files `fx`, `fy` of `split`, labels checked, the (small) labels first."
+    y = _read_idx(fy, 1)
     _check_labels(y, fy, split)
-    return x, y
+    def count(dims):  # the images' header must promise as many images as there are labels before their data is read
+        if dims[0] != len(y): raise DataError(f"{fx} has {dims[0]:,} images but {fy} has {len(y):,} labels")
+    return _read_idx(fx, 3, count), y
 
 def _tensors(x:np.ndarray, y:np.ndarray) -> tuple:
     "Images flattened to `(N, rows*cols)` float32 `pixel/256`, labels int64, as tensors."
@@ -656,14 +729,15 @@ def load_mnist(path:str|Path|None=None, # a `.pkl.gz` or an IDX folder; default 
     "MNIST as `Splits` (x_train, y_train, x_valid, y_valid; `.x_test`, `.y_test`), falling back to the bundled sample."
     if sample: return load_sample()
     if path is not None:
-        path = Path(path).expanduser()
-        if not path.exists(): raise FileNotFoundError(f"{path}: no such file or folder (an MNIST .pkl.gz or a folder of IDX files)")
+        path, why = _expand(path)
+        if not _exists(path): raise FileNotFoundError(f"{path}: no such file or folder (an MNIST .pkl.gz or a folder of IDX files)"
+                                                      + (f"; its ~ names no home folder ({why}), so it was taken as written" if why else ""))
         _regular(path, folder_ok=True)  # a pipe or a device is refused, never opened
         if path.is_dir(): return _idx_splits(path, is_sample=path.resolve() == _SAMPLE.resolve())
         return _load_pickle(path, progress=progress)
     if isinstance(url, _MnistUrl): url = MNIST_URL
     path = mnist_path()
-    if path.exists(): return _load_pickle(path, redownload=True, progress=progress)
+    if _exists(path): return _load_pickle(path, redownload=True, progress=progress)
     arrays, why = _fetch(url, path, timeout, progress)
     if why is not None:
         warnings.warn(f"full MNIST is not available ({why}), so the bundled sample (4,000/500/500 digits) is used. "
