@@ -237,7 +237,7 @@ def _short_path(p) -> str:
     "`p` relative to `data_dir()` when it lies inside it, else its file name: no machine path in a report"
     p = Path(str(p))
     try: return str(p.relative_to(data_dir()))
-    except ValueError: return p.name
+    except (ValueError, OSError): return p.name  # outside it, or no data folder can be named (a bad MINIMLP_DATA)
 
 def _estimate(x, y, w1, b1, w2, b2, repeats, epoch_rows, epoch_repeats, train, bs=64) -> float:
     "Rough seconds `run_bench` will take, from one timed fast step `t` and one timed training batch"
