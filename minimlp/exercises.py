@@ -114,12 +114,12 @@ def _close(a: Tensor, r: Tensor, tol: float = 1e-6, scale: float = 0.) -> bool:
 # %% ../nbs/08_exercises.ipynb #2e987bd4
 def _copies(t, wrt) -> SimpleNamespace:
     "Float64 copies of problem `t`'s tensors, those named in `wrt` requiring grad."
-    return SimpleNamespace(**{k: (v.detach().to(torch.float64).requires_grad_(k in wrt) if v.is_floating_point() else v.detach())
+    return SimpleNamespace(**{k: (v.detach().to(torch.float64).clone().requires_grad_(k in wrt) if v.is_floating_point() else v.detach())
                               if isinstance(v, Tensor) else v for k, v in vars(t).items()})
 
 def _grads(loss_fn: Callable, wrt: list, t, keep: list = ()) -> tuple:
     "autograd's gradients of `loss_fn` on problem `t` w.r.t. the tensors in `wrt` and the intermediates in `keep`: (loss, {name: grad}, {name: value})."
-    with torch.enable_grad():
+    with torch.inference_mode(False), torch.enable_grad():  # whatever mode the learner's session is in
         c = _copies(t, wrt)
         res = loss_fn(c)
         loss, mid = res if isinstance(res, tuple) else (res, {})
@@ -735,7 +735,7 @@ def check(name: str, # the exercise: 'mse_grad', 'lin_grad', 'Lin.bwd', 'Var.__a
     state = _torch_state()
     try:
         _set_torch_state({**state, **_STANDARD})
-        hint, where, printed = _check(ex, name, judged, limit, state)
+        with torch.inference_mode(False): hint, where, printed = _check(ex, name, judged, limit, state)  # as learner code may have entered it
     except KeyboardInterrupt:
         _set_torch_state(state)
         raise KeyboardInterrupt(f'check({name!r}) was interrupted') from None
