@@ -155,15 +155,21 @@ class _Run:
     graph: bool = False           # torch recorded a graph of its operations for a backward pass (autograd without its entry points)
     printed: list = field(default_factory=list)   # the lines it printed
     warned: list = field(default_factory=list)    # its warnings, 'UserWarning: ...'
+    imported: int = 0             # how many modules Python imported while it ran
 
 def _device_ctx():
     "The default-device context torch holds for this thread (None when the default is the CPU)."
     return getattr(getattr(torch, '_GLOBAL_DEVICE_CONTEXT', None), 'device_context', None)
 
+_PRINT = ('precision', 'threshold', 'edgeitems', 'linewidth', 'sci_mode')   # torch's print options
+
 def _torch_state() -> dict:
-    "torch's global settings that learner code can change: grad mode, default dtype and device, anomaly mode, random numbers."
+    "torch's global settings that learner code can change: grad mode, default dtype and device, anomaly mode, random numbers, threads, deterministic algorithms, matmul precision, print options."
     return dict(grad=torch.is_grad_enabled(), dtype=torch.get_default_dtype(), device=_device_ctx(), anomaly=torch.is_anomaly_enabled(),
-                rng=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_initialized() else None)
+                rng=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_initialized() else None,
+                threads=torch.get_num_threads(), matmul=torch.get_float32_matmul_precision(),
+                det=(torch.are_deterministic_algorithms_enabled(), torch.is_deterministic_algorithms_warn_only_enabled()),
+                prints={k: getattr(torch._tensor_str.PRINT_OPTS, k) for k in _PRINT})
 
 def _set_torch_state(s: dict) -> None:
     "Put back the settings `_torch_state` saved."
@@ -175,19 +181,28 @@ def _set_torch_state(s: dict) -> None:
     if torch.is_anomaly_enabled() != s['anomaly']: torch.set_anomaly_enabled(s['anomaly'])
     torch.set_rng_state(s['rng'])
     if s['cuda'] is not None: torch.cuda.set_rng_state_all(s['cuda'])
+    if torch.get_num_threads() != s['threads']: torch.set_num_threads(s['threads'])
+    if torch.get_float32_matmul_precision() != s['matmul']: torch.set_float32_matmul_precision(s['matmul'])
+    if (torch.are_deterministic_algorithms_enabled(), torch.is_deterministic_algorithms_warn_only_enabled()) != s['det']:
+        torch.use_deterministic_algorithms(s['det'][0], warn_only=s['det'][1])
+    for k, v in s['prints'].items(): setattr(torch._tensor_str.PRINT_OPTS, k, v)
 
 _STANDARD = dict(grad=True, dtype=torch.float32, device=None, anomaly=False)   # what the checker's own code runs with
 
 # %% ../nbs/08_exercises.ipynb #24dbdada
 def _autograd_codes() -> dict:
     "The code objects of torch's autograd entry points, with the name to say: {code: 'torch.autograd.grad'}."
+    import torch.autograd.forward_ad as FW
     import torch.autograd.functional as AF
     import torch.func as TF
     fns = {'.backward() (torch.autograd.backward)': torch.autograd.backward, 'Tensor.backward()': Tensor.backward,
            'torch.autograd.grad': torch.autograd.grad,
            **{f'torch.autograd.functional.{n}': getattr(AF, n) for n in ('jacobian', 'hessian', 'vjp', 'jvp', 'vhp', 'hvp')},
-           **{f'torch.func.{n}': getattr(TF, n) for n in ('grad', 'grad_and_value', 'vjp', 'jvp', 'jacrev', 'jacfwd', 'hessian')
-              if hasattr(TF, n)}}
+           **{f'torch.func.{n}': getattr(TF, n) for n in ('grad', 'grad_and_value', 'vjp', 'jvp', 'jacrev', 'jacfwd', 'hessian', 'linearize')
+              if hasattr(TF, n)},
+           **{f'torch.autograd.forward_ad.{n} (forward-mode autograd)': getattr(FW, n) for n in ('make_dual', 'unpack_dual')},
+           'torch.autograd.forward_ad.dual_level (forward-mode autograd)': FW.dual_level.__enter__,
+           'threading.Thread.start': threading.Thread.start}
     return {inspect.unwrap(f).__code__: n for n, f in fns.items() if hasattr(inspect.unwrap(f), '__code__')}
 
 def _nested(code) -> list:
@@ -244,6 +259,16 @@ def _forbidden(ex: _Exercise) -> _Forbidden:
 # %% ../nbs/08_exercises.ipynb #e0333a9b
 _LIMIT = 5.0   # seconds one problem may take; the checks take milliseconds
 
+_GRACE = 30.0  # seconds past the limit an import may still take before it is stopped all the same
+
+def _importing(frame, deadline: float) -> bool:
+    "Is Python importing a module in `frame` or a caller, and is there still time to let it finish? Stopped halfway, a module stays half-made for the rest of the session."
+    if time.monotonic() > deadline + _GRACE: return False
+    while frame is not None:
+        if frame.f_code.co_filename.startswith('<frozen importlib'): return True
+        frame = frame.f_back
+    return False
+
 def _alarm_ok() -> bool:
     "Can the time limit use SIGALRM here: a platform that has it, the main thread, and a handler now that Python can put back?"
     return hasattr(signal, 'setitimer') and threading.current_thread() is threading.main_thread() and \
@@ -256,7 +281,9 @@ def _alarm(limit: float, armed: list):
         yield
         return
     def ring(signum, frame):
-        if armed[0]:
+        if armed[0] and _importing(frame, start + limit):
+            signal.setitimer(signal.ITIMER_REAL, 0.05)   # try again once the import is done
+        elif armed[0]:
             armed[0] = False   # once: the block is being stopped
             raise _TooLong()
     handler = signal.signal(signal.SIGALRM, ring)
@@ -268,12 +295,25 @@ def _alarm(limit: float, armed: list):
         signal.signal(signal.SIGALRM, handler)
         if before[0] > 0: signal.setitimer(signal.ITIMER_REAL, max(before[0] - (time.monotonic() - start), 1e-3), before[1])
 
+_OPS = {torch._ops.OpOverloadPacket.__call__.__code__, torch._ops.OpOverload.__call__.__code__}   # torch.ops.aten.X(...), X.default(...)
+
+def _kernel(frame, event, arg) -> str:
+    "What this profiler event calls, if it is autograd's own work that the trace function cannot see: one of its derivative kernels (torch's `*_backward` operations) or its engine; else ''."
+    if event == 'c_call':   # a built-in function: torch._softmax_backward_data, the engine's run_backward, an aten operation
+        name, mod = getattr(arg, '__name__', ''), str(getattr(arg, '__module__', ''))
+        where = 'torch.' if mod == 'torch' else 'torch.ops.aten.' if mod.startswith('torch._ops') else ''
+    elif event == 'call' and frame.f_code in _OPS:   # the operation is the method's first argument (`self`, or `self_`)
+        name, where = str(getattr(frame.f_locals.get(frame.f_code.co_varnames[0]), '__name__', '')).split('.')[0], 'torch.ops.aten.'
+    else: return ''
+    if 'backward' not in name: return ''
+    return "autograd's engine (run_backward)" if name == 'run_backward' else f"{where}{name}, one of autograd's own derivative kernels"
+
 def _run(ex: _Exercise, fn, t, limit: float, forbidden: dict, state: dict) -> _Run:
     "Call `ex.call(fn, t)` under the learner's torch settings `state`, with a time limit, prints caught, and forbidden calls and a graph recorded for autograd noted."
     run, out = _Run(), io.StringIO()
     deadline, armed = time.monotonic() + limit, [True]   # armed: the learner's code runs and may be stopped
     def line(frame, event, arg):
-        if event == 'line' and armed[0] and time.monotonic() > deadline:
+        if event == 'line' and armed[0] and time.monotonic() > deadline and not _importing(frame, deadline):
             armed[0] = False
             raise _TooLong()
         return line
@@ -284,27 +324,30 @@ def _run(ex: _Exercise, fn, t, limit: float, forbidden: dict, state: dict) -> _R
             why = forbidden.get(frame.f_code) or next((w for d, w in dirs if frame.f_code.co_filename.startswith(d)), None)
             if why: run.called = why
         return line
+    def profile(frame, event, arg):   # sees calls of built-in functions, which the trace function does not
+        if not run.called and (k := _kernel(frame, event, arg)): run.called = k
     def pack(x):   # autograd saves a tensor for a backward pass: the learner's code is recording a graph
         run.graph = True
         return x
-    old = sys.gettrace()
+    old, old_profile, ws, modules = sys.gettrace(), sys.getprofile(), [], len(sys.modules)
     _set_torch_state(state)
     try:
         with warnings.catch_warnings(record=True) as ws, redirect_stdout(out), redirect_stderr(out):
             warnings.simplefilter('always')
             with torch.autograd.graph.saved_tensors_hooks(pack, lambda x: x), _alarm(limit, armed):
-                sys.settrace(trace)
+                sys.settrace(trace); sys.setprofile(profile)
                 try: run.ret = ex.call(fn, t)
                 finally:
                     armed[0] = False
-                    sys.settrace(old)
-        run.warned = list(dict.fromkeys(f'{w.category.__name__}: {(str(w.message).splitlines() or [""])[0][:200]}' for w in ws))
+                    sys.settrace(old); sys.setprofile(old_profile)
     except _TooLong as e: run.too_long, run.error = True, e
     except KeyboardInterrupt: raise
     except BaseException as e: run.error = e   # SystemExit and the rest: part of the verdict
     finally:
-        sys.settrace(old)
+        sys.settrace(old); sys.setprofile(old_profile)
         _set_torch_state({**state, **_STANDARD})
+    run.imported = len(sys.modules) - modules
+    run.warned = list(dict.fromkeys(f'{w.category.__name__}: {(str(w.message).splitlines() or [""])[0][:200]}' for w in ws))
     run.printed = out.getvalue().splitlines()
     return run
 
@@ -641,7 +684,8 @@ def _merge(hints: list) -> str:
     for lbl, h in hints: groups.setdefault(h[len(lbl):], []).append(lbl)   # every hint starts with its label
     lines = []
     for rest, lbls in groups.items():
-        if len(lbls) > 1: rest = next((p + rest[len(s):] for s, p in _PLURAL.items() if rest.startswith(s)), rest)
+        if len(lbls) > 1: rest = next((p + rest[len(s):] for s, p in _PLURAL.items() if rest.startswith(s)), rest) \
+                                .replace('(its values are right)', '(their values are right)')
         lines.append(' and '.join(filter(None, [', '.join(lbls[:-1]), lbls[-1]])) + rest)
     return '\n'.join(lines)
 
@@ -666,11 +710,15 @@ def _judge(ex: _Exercise, name: str, fn, t, limit: float, forbidden: dict, state
                                              'goes on with until yours passes)'
     elif run.called.startswith('torch.optim'): hint = f'{name} calls {run.called}, not a tool: write the step yourself, with ' \
                                                       'tensor operations on each p and its p.g'
+    elif run.called.startswith('threading'): hint = f'{name} starts a thread ({run.called}): the check sees only the thread it runs ' \
+                                                    'in, so your function must do its work itself; write the gradient with tensor operations'
     elif run.called: hint = f'{name} calls {run.called}: the exercise is to work the gradient out yourself, and autograd is the judge ' \
                             'here, not a tool; write it with tensor operations'
     elif run.graph: hint = f'{name} uses autograd: while it ran, torch recorded its operations for a backward pass (on a tensor that ' \
                            'requires grad), as .backward(), a grad_fn or autograd\'s engine need; the exercise is to work the gradient ' \
                            'out yourself, and autograd is the judge here, not a tool: write it with tensor operations on the inputs as given'
+    elif run.too_long and run.imported > 0: hint = f'{name} ran for more than {limit:g} s on one problem and was stopped, while Python ' \
+        f'imported {run.imported} module{"s" if run.imported > 1 else ""} for it (imports are slow under the check\'s watch): run the check again, now that they are loaded'
     elif run.too_long: hint = f'{name} ran for more than {limit:g} s on one problem and was stopped: an endless loop (a `while` whose ' \
                               f'condition never changes), or a wait (time.sleep, input())? The checks take milliseconds{_where(run.error)}'
     elif run.error is not None: hint = _raised(name, run.error)
@@ -719,6 +767,11 @@ def _exercise(name) -> tuple:
     name = _ALIAS.get(name, name) if isinstance(name, str) else name
     return name, _EX.get(name) if isinstance(name, str) else None
 
+def _says(ex: _Exercise) -> str:
+    "What a right answer to `ex` gives, for the verdict: 'inp.g, w.g and b.g'."
+    what = ex.says or list(ex.want(ex.problems[0][1](torch.Generator().manual_seed(0))))
+    return what if isinstance(what, str) else ' and '.join(filter(None, [', '.join(what[:-1]), what[-1]]))
+
 def check(name: str, # the exercise: 'mse_grad', 'lin_grad', 'Lin.bwd', 'Var.__add__', ... (`hint` with a wrong name lists them)
           fn, # your function (for a method such as 'Lin.bwd' or 'Var.__add__': your class)
           limit: float = _LIMIT # seconds each problem may take before it is stopped
@@ -735,19 +788,18 @@ def check(name: str, # the exercise: 'mse_grad', 'lin_grad', 'Lin.bwd', 'Var.__a
     state = _torch_state()
     try:
         _set_torch_state({**state, **_STANDARD})
-        with torch.inference_mode(False): hint, where, printed = _check(ex, name, judged, limit, state)  # as learner code may have entered it
+        with torch.inference_mode(False):   # as learner code may have entered it
+            hint, where, printed = _check(ex, name, judged, limit, state)
+            what = '' if hint else _says(ex)
     except KeyboardInterrupt:
         _set_torch_state(state)
         raise KeyboardInterrupt(f'check({name!r}) was interrupted') from None
-    except Exception as e: hint, where, printed = f'the check itself failed ({type(e).__name__}: {_msg(e)})', '', []  # a checker bug must not stop the lesson
+    except Exception as e: hint, where, printed, what = f'the check itself failed ({type(e).__name__}: {_msg(e)})', '', [], ''  # a checker bug must not stop the lesson
     finally: _set_torch_state(state)
     go_on = "The lesson goes on with the course's version until yours passes." if ref is not None else \
             f"(This minimlp has no minimlp.{ex.course}, so the lesson goes on with yours.)"
     said = _printed(name, printed)
-    if not hint:
-        what = ex.says or list(ex.want(ex.problems[0][1](torch.Generator().manual_seed(0))))
-        what = what if isinstance(what, str) else ' and '.join(filter(None, [', '.join(what[:-1]), what[-1]]))
-        print(f'✓ {name} is right: {what} {"agree" if " and " in what else "agrees"} with {ex.judge} on '
+    if not hint: print(f'✓ {name} is right: {what} {"agree" if " and " in what else "agrees"} with {ex.judge} on '
               f'{len(ex.problems)} random problems ({"; ".join(d for d, _ in ex.problems)}).' + (f'\n  {said}' if said else ''))
     elif hint == 'not written yet':
         print(f'… {name} is not written yet: write its body (its docstring says what to compute), then run this cell again; '
@@ -1034,8 +1086,8 @@ def _mlp_special(lbl, a, r, t):
         return ''
     if lbl in ('inp.g', 'w1.g', 'b1.g', "acts['l1'].g"):
         if _close(a, _mlp_by_hand(t, lambda l1, l2g: torch.ones_like(l1))[lbl]):
-            return f'{lbl} is what you get without the ReLU\'s step: l1.g must be l2.g only where l1 > 0, (l1 > 0) * l2.g ' \
-                   '(did you skip relu_grad?)'
+            return f'{lbl} is what you get without the ReLU\'s step, as if l1.g were l2.g: l1.g is l2.g only where l1 > 0, ' \
+                   '(l1 > 0) * l2.g'
         if _close(a, _mlp_by_hand(t, lambda l1, l2g: l1 >= 0)[lbl]):
             return f'{lbl} takes the ReLU\'s gradient where l1 is exactly 0 (its kink) too: the mask is l1 > 0, not l1 >= 0'
         if _close(a, _mlp_by_hand(t, lambda l1, l2g: l2g > 0)[lbl]):
@@ -1361,6 +1413,8 @@ def _ce_special(key='inp'):
         if _close(a, (x.softmax(0) - oh) / N): return f'{lbl} uses a softmax over the wrong axis: each sample\'s probabilities ' \
                                                      'must sum to 1, so normalise over the classes (dim=-1)'
         if _close(a, x.softmax(-1) / N): return f'{lbl} is softmax({key})/N: you forgot to subtract the one-hot targets'
+        if _close(a, (x.softmax(-1) - 1) / N): return f'{lbl} subtracts 1 at every entry: the loss reads only the target class ' \
+                                                      'of each row, so subtract 1 there alone (a one-hot row)'
         cols = torch.zeros_like(oh); cols[:, t.targ] = 1
         if _close(a, (x.softmax(-1) - cols) / N): return f'{lbl} subtracts 1 in every row at every target class: p[:, targ] picks ' \
                                                          'whole columns; pick one entry per row with p[range(N), targ]'
@@ -1495,7 +1549,7 @@ _EX['ce_steps'] = _Exercise(
            "e = shifted.exp() multiplies by e.",
            "shifted collects two paths, from logp directly and through e; m's gradient is minus shifted's summed over the columns "
            "(zero up to rounding); logits gets shifted's, plus m's at each row's maximum.",
-           "dlogp = -one_hot(targ, C) / N; dlogs = -dlogp.sum(1, keepdim=True); ds = dlogs / s; de = ds.expand_as(e); "
+           "dlogp = -one_hot(targ, C).to(logits.dtype) / N; dlogs = -dlogp.sum(1, keepdim=True); ds = dlogs / s; de = ds.expand_as(e); "
            "dshifted = dlogp + de * e; dm = -dshifted.sum(1, keepdim=True); "
            "dlogits = dshifted + one_hot(logits.argmax(1), C) * dm"])
 

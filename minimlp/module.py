@@ -85,7 +85,7 @@ class Model(Module):
 def fixed_backward(inp: Tensor, targ: Tensor, # inputs (N, n_in), targets (N,) or (N, n_out)
                    w1: Tensor, b1: Tensor, w2: Tensor, b2: Tensor # the MLP's parameters
                   ) -> Tensor: # the loss
-    "`buggy_backward` without its mistake: the loss of the MLP; sets `.g` on inp, w1, b1, w2, b2 and the activations."
+    "`buggy_backward` without its mistake: the loss of the MLP; sets `.g` on inp, w1, b1, w2 and b2."
     l1 = lin(inp, w1, b1)
     l2 = relu(l1)
     out = lin(l2, w2, b2)
