@@ -388,6 +388,10 @@ def _shapes_say(e: BaseException) -> str:
               if a == c else 'neither fits transposed: which tensors does this product need?'
         return f'\n  A matrix product (A, B) @ (C, D) needs B == C, and here {x} is ({a}, {b}) and {y} ({c}, {d}): {fix}. The shapes ' \
                'fix the order: each gradient has the shape of its tensor (inp.g of inp, w.g of w).'
+    if (m := re.search(r'output with shape \[([\d, ]*)\] doesn\'t match the broadcast shape \[([\d, ]*)\]', msg)):
+        have, want = (tuple(int(k) for k in s.split(',') if k.strip()) for s in m.groups())
+        return f'\n  A gradient added in place (+=) into a tensor of shape {have} cannot take one of shape {want}: the tensor was ' \
+               'broadcast in the forward pass, so its gradient is summed over the axes it was repeated along (a bias over the rows: .sum(0)).'
     if 'must match the size of tensor' not in msg: return ''
     if re.search(r'one_hot\(\s*[\w.\[\]]+\s*\)', line):
         return '\n  F.one_hot(targ) without num_classes makes max(targ) + 1 columns, which need not be the number of classes C: ' \
