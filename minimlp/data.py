@@ -608,7 +608,8 @@ _IDX_NAMES = ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images
 _DEFLATE_MAX = 1032  # deflate (gzip) expands data at most this many times
 
 def _read_idx(fn:Path, ndim:int, check:Callable|None=None, # `check(shape)` may refuse the header's shape before any data is read
-             ) -> np.ndarray:
+              shape_only:bool=False, # return the shape the header promises, and read no data
+             ) -> np.ndarray|tuple:
     "uint8 array of IDX file `fn` (gzipped if `.gz`): magic `0x0000080<ndim>`, `ndim` big-endian uint32 sizes, then exactly their product of bytes."
     magic, hdr, gz, size = 0x800 + ndim, 4 + 4 * ndim, fn.suffix == '.gz', fn.stat().st_size
     try:
@@ -621,6 +622,7 @@ def _read_idx(fn:Path, ndim:int, check:Callable|None=None, # `check(shape)` may 
             dims = struct.unpack(f'>{ndim}I', head[4:])
             n = math.prod(dims)
             if check: check(dims)
+            if shape_only: return dims
             says = f"{fn}: header says shape {dims} ({n:,} bytes) but"
             if not gz and size - hdr != n: raise DataError(f"{says} {size - hdr:,} bytes follow")
             if gz and n > _DEFLATE_MAX * size: raise DataError(f"{says} a gzip file of {size:,} bytes cannot hold that many")
@@ -659,12 +661,15 @@ def _find_idx(folder:Path) -> list:
     return found
 
 def _idx_pair(fx:Path, fy:Path, split:str) -> tuple:
-    "Images `(N, rows, cols)` and labels `(N,)`, uint8, from IDX files `fx`, `fy` of `split`, labels checked, the (small) labels first."
-    y = _read_idx(fy, 1)
+    "Images `(N, rows, cols)` and labels `(N,)`, uint8, from IDX files `fx`, `fy` of `split`, labels checked; no data read before both headers agree."
+    n = _read_idx(fx, 3, shape_only=True)[0]   # the images' header alone
+    def count(dims):  # the labels' header must promise as many labels as there are images before their data is read
+        if dims[0] != n: raise DataError(f"{fx} has {n:,} images but {fy} has {dims[0]:,} labels")
+    y = _read_idx(fy, 1, count)
     _check_labels(y, fy, split)
-    def count(dims):  # the images' header must promise as many images as there are labels before their data is read
-        if dims[0] != len(y): raise DataError(f"{fx} has {dims[0]:,} images but {fy} has {len(y):,} labels")
-    return _read_idx(fx, 3, count), y
+    def same(dims):  # the images' header again, as the file may have been replaced since
+        if dims[0] != n: raise DataError(f"{fx} changed while it was read: run again")
+    return _read_idx(fx, 3, same), y
 
 def _tensors(x:np.ndarray, y:np.ndarray) -> tuple:
     "Images flattened to `(N, rows*cols)` float32 `pixel/256`, labels int64, as tensors."
