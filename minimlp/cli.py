@@ -9,27 +9,42 @@ __all__ = ['main']
 import os, signal, sys
 
 # %% ../nbs/07_cli.ipynb #a54e8d52
-_sigints = []  # the Ctrl-Cs that came while SIGINT was held back
+_STOPS = tuple(s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, 'SIGHUP', None)) if s is not None)  # what stops a command
+_held = []  # the signals that came while they were held back
 
-def _record_sigint(signum, frame): _sigints.append(signum)
+def _record(signum, frame): _held.append(signum)
+
+def _hold(sigs=_STOPS) -> dict:
+    "Record each of `sigs` instead of acting on it; return {signal: the handler it replaced}, without those that can't or mustn't be replaced (ignored, e.g. under `nohup`, or set outside Python; any outside the main thread)"
+    prev = {}
+    try:
+        for sig in sigs:
+            if signal.getsignal(sig) not in (signal.SIG_IGN, None): prev[sig] = signal.signal(sig, _record)
+    except ValueError: pass  # signals belong to the main thread
+    return prev
+
+def _quiet():
+    "From now on ignore Ctrl-C, SIGTERM and SIGHUP: the command is stopping or done, and its way out must not be cut short (Python's exit puts a handler of ours back to the default, which kills, but leaves one that ignores)"
+    for sig in _STOPS:
+        if signal.getsignal(sig) is not None: signal.signal(sig, signal.SIG_IGN)
+
+class _Terminated(BaseException):  # like KeyboardInterrupt: no `except Exception` on the way may swallow it
+    "SIGTERM or SIGHUP, raised where the command is, so that every `finally` on the way out cleans up (no half-written file)"
+    def __init__(self, signum): super().__init__(signal.Signals(signum).name); self.signum = signum
 
 def _interrupt_once(signum, frame):
-    "The command's Ctrl-C: the first raises `KeyboardInterrupt`; any signal that follows while it stops is only noted (`_quiet`)"
+    "The command's Ctrl-C: the first raises `KeyboardInterrupt`, and any that follows while it stops is ignored (`_quiet`)"
     _quiet()
     raise KeyboardInterrupt
 
-def _hold_sigint():
-    "Record SIGINT instead of raising it; return the handler it replaced, or None if it can't or mustn't be replaced (SIGINT ignored, or not the main thread)"
-    try:
-        prev = signal.getsignal(signal.SIGINT)
-        if prev in (signal.SIG_IGN, None): return None  # ignored (e.g. `nohup`) or set outside Python: leave it
-        signal.signal(signal.SIGINT, _record_sigint)
-        return prev
-    except ValueError: return None  # signals belong to the main thread
+def _raise_terminated(signum, frame):
+    "The command's SIGTERM and SIGHUP: raise `_Terminated`, once"
+    _quiet()
+    raise _Terminated(signum)
 
 _as_command = os.path.basename((sys.argv or [''])[0]) in ('minimlp', 'minimlp.exe') or (  # the console script, or
     __name__ == '__main__' and getattr(globals().get('__spec__'), 'name', '') == 'minimlp.cli')  # `python -m minimlp.cli`, not a notebook
-if _as_command: _hold_sigint()
+if _as_command: _hold()  # from the first line of ours: noted until `main` acts on them
 
 # %% ../nbs/07_cli.ipynb #2d18bd38
 import argparse, contextlib, json, math, shlex, shutil, time, warnings
@@ -51,14 +66,16 @@ def _import_libs():
     from minimlp.fast import fast_forward_and_backward, FastModel, FastMLP
 
 def _import_guarded():
-    "`_import_libs` with Ctrl-C held back: a SIGINT that comes while the libraries import is raised as `KeyboardInterrupt` once they are in"
-    prev = _hold_sigint()
+    "`_import_libs` with Ctrl-C held back, and SIGTERM and SIGHUP where the command acts on them: one that comes while the libraries import is raised once they are in"
+    prev = _hold([signal.SIGINT] + [s for s in _STOPS[1:] if signal.getsignal(s) is _raise_terminated])
     try: _import_libs()
     finally:
-        if prev is not None: signal.signal(signal.SIGINT, _interrupt_once if prev is _record_sigint else prev)  # the command's, or the caller's
-    if _sigints:
-        _sigints.clear()
-        raise KeyboardInterrupt
+        for sig, h in prev.items(): signal.signal(sig, _interrupt_once if h is _record and sig == signal.SIGINT else h)  # the command's, or the caller's
+    if _held:
+        sig = _held[0]
+        _held.clear()
+        if _as_command: _quiet()
+        raise KeyboardInterrupt if sig == signal.SIGINT else _Terminated(sig)
 
 # %% ../nbs/07_cli.ipynb #9cd89d0b
 class _Abort(Exception):
@@ -405,20 +422,6 @@ def _fail(argv:list, msg:str, code:int, prefix:str='error: ') -> int:
 
 def _wants_json(argv:list) -> bool: return any(a == '--json' or a.startswith('--json=') for a in argv)
 
-class _Terminated(BaseException):  # like KeyboardInterrupt: no `except Exception` on the way may swallow it
-    "SIGTERM or SIGHUP, raised where the command is, so that every `finally` on the way out cleans up (no half-written file)"
-    def __init__(self, signum): super().__init__(signal.Signals(signum).name); self.signum = signum
-
-def _quiet():
-    "From now on only note Ctrl-C, SIGTERM and SIGHUP: the command is stopping or done, and its way out must not be cut short"
-    for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, 'SIGHUP', None)):
-        if sig is not None and signal.getsignal(sig) not in (signal.SIG_IGN, None): signal.signal(sig, _record_sigint)
-
-def _raise_terminated(signum, frame):
-    "The command's SIGTERM and SIGHUP: raise `_Terminated`, once"
-    _quiet()
-    raise _Terminated(signum)
-
 @contextlib.contextmanager
 def _torch_defaults():
     "Run with torch's defaults (gradients on, float32, no default device) and its thread count kept, whatever ran before us in this Python; all given back after"
@@ -440,8 +443,8 @@ def main(argv:list|None=None, # arguments after `minimlp`, e.g. ['train', '--epo
     _help_as_json = _wants_json(argv)
     if hasattr(sys.stdout, 'reconfigure'): sys.stdout.reconfigure(errors='backslashreplace')  # an ASCII-only terminal still gets every result
     if _as_command:  # the process is ours: SIGTERM and SIGHUP end it through the same exits as Ctrl-C
-        for sig in (signal.SIGTERM, getattr(signal, 'SIGHUP', None)):
-            if sig is not None and signal.getsignal(sig) is signal.SIG_DFL: signal.signal(sig, _raise_terminated)
+        for sig in _STOPS[1:]:
+            if signal.getsignal(sig) in (signal.SIG_DFL, _record): signal.signal(sig, _raise_terminated)
     try:
         _import_guarded()
         p = _parser()
