@@ -330,6 +330,8 @@ def write_exercises(dest: Path | str, # folder to write the learner's notebooks 
     if not nbs: raise HandoutError(f'there are no exercise notebooks in {src}: reinstall minimlp, or in a source checkout '
                                    'run python tools/make_exercises.py')
     if dest.exists() and not dest.is_dir(): raise HandoutError(f'{dest} is not a folder: name a folder (it is created if needed)')
+    if dest.is_symlink() and not dest.exists():
+        raise HandoutError(f'{dest} is a symbolic link to {os.readlink(dest)}, which is not there: name a folder (it is created if needed)')
     new, same, differs, in_the_way, broken = [], [], [], [], []
     for p in nbs:
         d = dest / p.name
@@ -344,8 +346,10 @@ def write_exercises(dest: Path | str, # folder to write the learner's notebooks 
             try: json.loads(data)
             except ValueError: broken.append(d)
     if in_the_way:
+        also = f' Also, {len(differs)} there differ{"s" * (len(differs) == 1)} from the exercise notebooks (your work?): {_listed(differs)}.' \
+               if differs else ''
         raise NotebooksInTheWay(f'nothing was written to {dest}: {"; ".join(in_the_way)}. The exercise notebooks are written only as '
-                                'regular files inside the folder: move these away, or choose another folder')
+                                f'regular files inside the folder: move these away, or choose another folder.{also}')
     if differs and not force:
         n = len(differs)
         why = f' ({_listed(broken)} {"is" if len(broken) == 1 else "are"} not even a valid notebook)' if broken else ''
@@ -355,9 +359,9 @@ def write_exercises(dest: Path | str, # folder to write the learner's notebooks 
     def put(p: Path, data: bytes):
         try: _write_atomic(p, data)
         except OSError as e:
+            kept = f', and each one replaced has its backup in {bdir}' if bdir else ''
             raise HandoutError(f'could not write {p.name} in {p.parent}: {e.strerror or e}. Nothing was left half-written (each notebook '
-                               'is written whole or not at all, and each one replaced has its backup); free some space or fix the '
-                               'permissions, then run it again') from None
+                               f'is written whole or not at all{kept}); free some space or fix the permissions, then run it again') from None
     try: dest.mkdir(parents=True, exist_ok=True)
     except OSError as e: raise HandoutError(f'could not make the folder {dest}: {e.strerror or e}; choose another folder') from None
     backups, bdir = [], _backup_dir(dest) if differs else None
