@@ -23,8 +23,12 @@ def _hold(sigs=_STOPS) -> dict:
     except ValueError: pass  # signals belong to the main thread
     return prev
 
+_stopping = False  # set once the command is stopping or done: from then on our handlers do nothing
+
 def _quiet():
     "From now on ignore Ctrl-C, SIGTERM and SIGHUP: the command is stopping or done, and its way out must not be cut short (Python's exit puts a handler of ours back to the default, which kills, but leaves one that ignores)"
+    global _stopping
+    _stopping = True  # first: a signal that comes while the handlers are replaced finds ours doing nothing
     for sig in _STOPS:
         if signal.getsignal(sig) is not None: signal.signal(sig, signal.SIG_IGN)
 
@@ -34,11 +38,13 @@ class _Terminated(BaseException):  # like KeyboardInterrupt: no `except Exceptio
 
 def _interrupt_once(signum, frame):
     "The command's Ctrl-C: the first raises `KeyboardInterrupt`, and any that follows while it stops is ignored (`_quiet`)"
+    if _stopping: return
     _quiet()
     raise KeyboardInterrupt
 
 def _raise_terminated(signum, frame):
     "The command's SIGTERM and SIGHUP: raise `_Terminated`, once"
+    if _stopping: return
     _quiet()
     raise _Terminated(signum)
 
