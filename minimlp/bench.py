@@ -160,7 +160,7 @@ def largest_alloc(f, # zero-argument function, already warmed up
     "The largest block a single op allocates during `f()`, from the profiler's memory records: bytes, op name, input shapes"
     dev = None if x.device.type == 'cpu' else x.device.type
     with _quiet_fd2(), profile(use_device=dev, profile_memory=True, record_shapes=True) as prof: f()
-    size = lambda e: max(e.self_cpu_memory_usage, e.self_device_memory_usage)
+    size = lambda e: max(e.self_cpu_memory_usage, getattr(e, 'self_device_memory_usage', getattr(e, 'self_cuda_memory_usage', 0)))  # older torch: self_cuda_memory_usage
     e = max(prof.function_events, key=size)
     return dict(bytes=size(e), op=e.name, shapes=[list(s) for s in e.input_shapes if s])
 

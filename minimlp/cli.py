@@ -432,7 +432,7 @@ def _wants_json(argv:list) -> bool: return any(a == '--json' or a.startswith('--
 def _torch_defaults():
     "Run with torch's defaults (gradients on, float32, no default device) and its thread count kept, whatever ran before us in this Python; all given back after"
     dtype, grad, threads = torch.get_default_dtype(), torch.is_grad_enabled(), torch.get_num_threads()
-    dev = torch.get_default_device() if hasattr(torch, 'get_default_device') else torch.device('cpu')  # torch >= 2.3
+    dev = torch.empty(()).device  # the default device, where a new tensor goes (torch 2.3's get_default_device fails once it is reset)
     torch.set_default_dtype(torch.float32); torch.set_grad_enabled(True)
     if dev.type != 'cpu': torch.set_default_device(None)
     try:
